@@ -1,0 +1,3 @@
+from authoring.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,79 @@
+"""Exporters register here; the CLI and the editor list and run them by name.
+
+An exporter turns a checked course into a file.  ``export`` is a generator of
+progress steps so the editor can drive a progress bar off the GUI thread and
+the CLI can print the same steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from authoring.core.model import Course
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+    message: str
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Options any exporter may read; each ignores the ones it has no use for."""
+
+    source_dir: Path
+    """The folder of the course file: images are resolved against it."""
+    edition: str = "learner"
+    page_size: str = "A4"
+    font: str | None = None
+    zip: bool = True
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class Exporter(Protocol):
+    name: str
+    """The ``--format`` value, e.g. ``scorm12``."""
+    title: str
+    """What the user sees, e.g. ``SCORM 1.2``."""
+    suffix: str
+    """The file suffix of the output, e.g. ``.zip``; empty for a folder."""
+
+    def export(self, course: Course, target: Path, options: ExportOptions) -> Iterator[Progress]: ...
+
+
+class ExportError(Exception):
+    """A problem the user can act on; the message says what and what to do."""
+
+
+_EXPORTERS: dict[str, Exporter] = {}
+
+
+def register(exporter: Exporter) -> Exporter:
+    _EXPORTERS[exporter.name] = exporter
+    return exporter
+
+
+def exporters() -> dict[str, Exporter]:
+    """Every registered exporter, by name, after loading the built-in ones."""
+    _load_builtin()
+    return dict(sorted(_EXPORTERS.items()))
+
+
+def get_exporter(name: str) -> Exporter | None:
+    return exporters().get(name)
+
+
+def _load_builtin() -> None:
+    import importlib
+    import pkgutil
+
+    import authoring.export as package
+
+    for module in pkgutil.iter_modules(package.__path__):
+        if module.ispkg:
+            importlib.import_module(f"authoring.export.{module.name}")
