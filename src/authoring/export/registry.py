@@ -8,6 +8,7 @@ the CLI can print the same steps.
 from __future__ import annotations
 
 from collections.abc import Iterator
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -32,6 +33,8 @@ class ExportOptions:
     page_size: str = "A4"
     font: str | None = None
     zip: bool = True
+    date: datetime.date | None = None
+    """The date printed on documents; ``None`` means today.  Fixed in tests for determinism."""
     extra: dict[str, str] = field(default_factory=dict)
 
 
