@@ -7,8 +7,8 @@ the CLI can print the same steps.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol

@@ -1,0 +1,128 @@
+"""Escaping of body text that the course format would otherwise read as structure.
+
+A body may hold any Markdown, but some lines mean something to the format: a
+level-1 heading starts an item, a level-2 heading inside a quiz starts a
+question, a task list in a question body would be read as its choices, and a
+paragraph starting ``Explanation:`` as its explanation.  The writer puts one
+backslash in front of such a line (``\\# Quiz: tips``, ``Explanation\\:``,
+``- \\[x]``), and in front of any line that already carries such backslashes,
+so the reader can take exactly one away again: ``parse(write(c)) == c``.
+
+Lines inside code blocks and raw HTML are never touched: Markdown does not
+read structure there.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from markdown_it import MarkdownIt
+
+_markdown = MarkdownIt("commonmark").enable("table")
+
+
+class Context(Enum):
+    LESSON = "lesson"
+    """Lesson bodies and reflection prompts: only level-1 headings are structure."""
+    QUIZ_INTRO = "quiz_intro"
+    QUESTION_BODY = "question_body"
+    EXPLANATION = "explanation"
+
+
+_HEADING_1 = re.compile(r"^( {0,3})(\\*)(#)(?=[ \t]|$)")
+_HEADING_1_2 = re.compile(r"^( {0,3})(\\*)(##?)(?=[ \t]|$)")
+_EXPLANATION_LABEL = re.compile(r"^( {0,3}Explanation)(\\*)(:)")
+_TASK_ITEM = re.compile(r"^( {0,3}[-*+][ \t]+)(\\*)(\[[ xX]\])")
+
+# Patterns whose bare form (no backslash) is escaped only where Markdown reads
+# it as a heading; the others are escaped wherever they occur.
+_HEADING_PATTERNS = {
+    Context.LESSON: _HEADING_1,
+    Context.QUIZ_INTRO: _HEADING_1_2,
+    Context.QUESTION_BODY: _HEADING_1_2,
+    Context.EXPLANATION: _HEADING_1_2,
+}
+_ALWAYS_PATTERNS = {
+    Context.LESSON: (),
+    Context.QUIZ_INTRO: (),
+    Context.QUESTION_BODY: (_EXPLANATION_LABEL, _TASK_ITEM),
+    Context.EXPLANATION: (),
+}
+
+
+def escape(text: str, context: Context) -> str:
+    lines = text.split("\n")
+    tokens = _markdown.parse(text)
+    protected = _protected_lines(tokens)
+    headings = _structural_heading_lines(tokens, context)
+    heading_pattern = _HEADING_PATTERNS[context]
+    for index, line in enumerate(lines):
+        if index in protected:
+            continue
+        match = heading_pattern.match(line)
+        if match and (match.group(2) or index in headings):
+            lines[index] = _insert_backslash(line, match)
+            continue
+        for pattern in _ALWAYS_PATTERNS[context]:
+            match = pattern.match(line)
+            if match:
+                lines[index] = _insert_backslash(line, match)
+                break
+    return "\n".join(lines)
+
+
+def unescape(text: str, context: Context) -> str:
+    lines = text.split("\n")
+    protected = _protected_lines(_markdown.parse(text))
+    patterns = (_HEADING_PATTERNS[context], *_ALWAYS_PATTERNS[context])
+    for index, line in enumerate(lines):
+        if index in protected:
+            continue
+        for pattern in patterns:
+            match = pattern.match(line)
+            if match and match.group(2):
+                start = match.start(2)
+                lines[index] = line[:start] + line[start + 1 :]
+                break
+    return "\n".join(lines)
+
+
+def close_open_fence(text: str) -> str:
+    """Close a code fence that runs to the end of ``text``.
+
+    Left open, it would swallow every item after it in the file.
+    """
+    lines = text.split("\n")
+    for token in _markdown.parse(text):
+        if token.type == "fence" and token.map and token.map[1] >= len(lines):
+            last = lines[-1].strip()
+            fence_char = token.markup[0]
+            closed = token.map[1] - token.map[0] > 1 and (
+                last.startswith(token.markup) and set(last) == {fence_char}
+            )
+            if not closed:
+                return f"{text}\n{token.markup}"
+    return text
+
+
+def _insert_backslash(line: str, match: re.Match[str]) -> str:
+    start = match.start(2)
+    return line[:start] + "\\" + line[start:]
+
+
+def _protected_lines(tokens: list) -> set[int]:  # type: ignore[type-arg]
+    protected: set[int] = set()
+    for token in tokens:
+        if token.type in ("fence", "code_block", "html_block") and token.map:
+            protected.update(range(token.map[0], token.map[1]))
+    return protected
+
+
+def _structural_heading_lines(tokens: list, context: Context) -> set[int]:  # type: ignore[type-arg]
+    levels = {"#"} if context is Context.LESSON else {"#", "##"}
+    return {
+        token.map[0]
+        for token in tokens
+        if token.type == "heading_open" and token.level == 0 and token.markup in levels and token.map
+    }

@@ -1,0 +1,42 @@
+"""What the checker and the reader tell the author about a course file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    """Blocks export: the course cannot be exported as written."""
+    WARNING = "warning"
+    """Worth fixing; export still works."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    line: int
+    """1-based line in the course file; 1 for problems of the file as a whole."""
+    message: str
+    item: int | None = None
+    """Index of the item the problem is in, so the editor can go there."""
+    question: int | None = None
+    field: str | None = None
+    """The model field the problem is about, e.g. ``"choices"`` or ``"body"``."""
+
+    def format(self, path: str) -> str:
+        """``path:line: severity: message``, the form editors and CI logs understand."""
+        return f"{path}:{self.line}: {self.severity.value}: {self.message}"
+
+
+def error(line: int, message: str, **where: int | str | None) -> Problem:
+    return Problem(Severity.ERROR, line, message, **where)  # type: ignore[arg-type]
+
+
+def warning(line: int, message: str, **where: int | str | None) -> Problem:
+    return Problem(Severity.WARNING, line, message, **where)  # type: ignore[arg-type]
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(problem.severity is Severity.ERROR for problem in problems)

@@ -1,0 +1,154 @@
+"""The checker: what blocks export (errors) and what is worth a look (warnings).
+
+It works on the model, so the editor can run it live on unsaved edits; lines
+come from where each object was read, or 0 for objects not yet saved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from markdown_it import MarkdownIt
+
+from authoring.core.ids import is_valid_id
+from authoring.core.model import Course, Item, Lesson, Question, Quiz, Reflection
+from authoring.core.problems import Problem, error, warning
+
+WORDS_PER_MINUTE = 200
+MAX_LESSON_MINUTES = 5
+_markdown = MarkdownIt("commonmark").enable("table")
+_WORD = re.compile(r"\w+")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+def check_course(course: Course, source_dir: Path | None = None) -> list[Problem]:
+    """Every problem of ``course``; images are looked for relative to ``source_dir``."""
+    problems = list(_check_settings(course))
+    problems += _check_ids(course)
+    for index, item in enumerate(course.items):
+        problems += _check_item(item, index, source_dir)
+    return sorted(problems, key=lambda problem: problem.line)
+
+
+def reading_minutes(markdown: str) -> float:
+    return len(_WORD.findall(markdown)) / WORDS_PER_MINUTE
+
+
+def _check_settings(course: Course) -> Iterator[Problem]:
+    if not 0 <= course.pass_mark <= 100:
+        yield error(1, f"pass_mark is {course.pass_mark}; it must be from 0 to 100", field="pass_mark")
+    if course.max_attempts < 0:
+        yield error(1, "max_attempts must be 0 (no limit) or more", field="max_attempts")
+    if course.id is not None and not is_valid_id(course.id):
+        yield error(1, f"the course id '{course.id}' must start with a letter and hold only letters, digits, "
+                       "'-' and '_' (64 at most)", field="id")
+    if course.language and not _LANGUAGE_TAG.fullmatch(course.language):
+        yield warning(1, f"language '{course.language}' is not a language tag such as 'en' or 'pt-BR'",
+                      field="language")
+    if not course.items:
+        yield warning(1, "the course has no items yet; add '# Lesson: …', '# Quiz: …' or '# Reflection: …'")
+
+
+def _check_ids(course: Course) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(course.items):
+        pinned: list[tuple[str | None, int, int | None]] = [(item.id, item.line, None)]
+        if isinstance(item, Quiz):
+            pinned += [(q.id, q.line, number) for number, q in enumerate(item.questions)]
+        for value, line, question in pinned:
+            if value is None:
+                continue
+            where = {"item": index, "question": question, "field": "id"}
+            if not is_valid_id(value):
+                yield error(line, f"the ID '{value}' must start with a letter and hold only letters, digits, "
+                                  "'-' and '_' (64 at most)", **where)
+            if value in seen:
+                yield error(line, f"the ID '{value}' is already used on line {seen[value]}; IDs must be unique",
+                            **where)
+            else:
+                seen[value] = line
+
+
+def _check_item(item: Item, index: int, source_dir: Path | None) -> Iterator[Problem]:
+    where = {"item": index}
+    if not item.title.strip():
+        yield warning(item.line, f"this {item.kind} has no title", field="title", **where)
+    if isinstance(item, Lesson):
+        minutes = reading_minutes(item.body)
+        if minutes > MAX_LESSON_MINUTES:
+            yield warning(item.line, f"lesson '{item.title}' takes about {minutes:.0f} minutes to read; "
+                                     f"microlearning lessons should stay under {MAX_LESSON_MINUTES}. "
+                                     "Split it into two lessons", field="body", **where)
+        yield from _check_images(item.body, item.body_line, source_dir, field="body", item=index)
+    elif isinstance(item, Reflection):
+        if not item.prompt.strip():
+            yield warning(item.line, f"reflection '{item.title}' has no prompt; write the question the learner "
+                                     "answers", field="prompt", **where)
+        yield from _check_images(item.prompt, item.body_line, source_dir, field="prompt", item=index)
+    else:
+        if not item.questions:
+            yield warning(item.line, f"quiz '{item.title}' has no questions; add one with '## Your question?'",
+                          **where)
+        elif len(item.questions) == 1:
+            yield warning(item.line, f"quiz '{item.title}' has a single question; a quiz usually checks "
+                                     "more than one point", **where)
+        yield from _check_images(item.intro, item.body_line, source_dir, field="intro", item=index)
+        for number, question in enumerate(item.questions):
+            yield from _check_question(question, index, number, source_dir)
+
+
+def _check_question(question: Question, item: int, number: int, source_dir: Path | None) -> Iterator[Problem]:
+    where = {"item": item, "question": number}
+    name = f"question '{question.stem}'"
+    if len(question.choices) < 2:
+        yield error(question.line, f"{name} has {len(question.choices)} choice(s); give it at least two as "
+                                   "'- [ ] …' lines, with '[x]' on the correct ones", field="choices", **where)
+    elif not any(choice.correct for choice in question.choices):
+        yield error(question.line, f"{name} has no correct choice; mark the right one(s) with '[x]'",
+                    field="choices", **where)
+    if not question.explanation.strip():
+        yield warning(question.line, f"{name} has no explanation; add a paragraph starting 'Explanation:' "
+                                     "after the choices", field="explanation", **where)
+    if not question.stem.strip():
+        yield warning(question.line, "this question has no text after '##'", field="stem", **where)
+    yield from _check_images(question.body, question.body_line, source_dir, field="body", **where)
+    yield from _check_images(question.explanation, question.explanation_line, source_dir,
+                             field="explanation", **where)
+    for choice in question.choices:
+        yield from _check_images(choice.feedback, choice.line, source_dir, field="choices", **where)
+
+
+def _check_images(markdown: str, first_line: int, source_dir: Path | None, **where: int | str) -> Iterator[Problem]:
+    if "![" not in markdown:
+        return
+    for block in _markdown.parse(markdown):
+        line = first_line + (block.map[0] if block.map else 0)
+        for token in block.children or []:
+            if token.type != "image":
+                continue
+            src = str(token.attrs.get("src", ""))
+            if not token.content.strip():
+                yield warning(line, f"image '{src}' has no alt text; describe it inside ![…] for screen readers",
+                              **where)
+            yield from _check_image_file(src, line, source_dir, where)
+
+
+def _check_image_file(src: str, line: int, source_dir: Path | None, where: dict[str, int | str]) -> Iterator[Problem]:
+    url = urlparse(src)
+    if url.scheme in ("http", "https") or src.startswith("//"):
+        yield warning(line, f"image '{src}' is on the web, so it is not packaged and learners offline or "
+                            "behind a firewall will not see it; save it in assets/ instead", **where)
+        return
+    if url.scheme == "data" or source_dir is None:
+        return
+    relative = Path(unquote(url.path))
+    target = (source_dir / relative).resolve()
+    if relative.is_absolute() or not target.is_relative_to(source_dir.resolve()):
+        yield error(line, f"image '{src}' is outside the course folder; copy it into assets/ beside the course",
+                    **where)
+    elif not target.is_file():
+        yield error(line, f"image file '{src}' does not exist; check the name (case matters) or add the file",
+                    **where)

@@ -1,0 +1,84 @@
+"""The writer and the reader are inverses: any course survives write → parse unchanged."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from authoring.core.course_format import parse_course, write_course
+from authoring.core.model import Choice, Course, Lesson, Question, Quiz, Reflection
+
+# Words chosen to collide with the format's own syntax.
+_WORDS = [
+    "customer", "focus", "*empathy*", "**value**", "`code`", "日本語", "Ελληνικά", "café", "&", "<b>", "\\",
+    "#", "##", "{#pinned}", "\\{#x}", "Quiz:", "Lesson:", "Explanation:", "[x]", "[ ]", "-", ">", "C#",
+    "'quoted'", '"double"', "25–95%", "🙂", ":", "---", "\\#", "|",
+]
+_RISKY_LINES = [
+    "# Quiz: tips", "# Lesson: more", "# Summary", "## A question?", "### Deeper", "Explanation: not really",
+    "- [x] looks like a choice", "- [ ] another", "\\# already escaped", "\\\\## twice escaped",
+    "Explanation\\: escaped", "- \\[x] escaped choice", "  # indented heading", "#", "##",
+]
+
+one_line = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6).map(" ".join)
+pinned_id = st.none() | st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
+
+
+def _paragraph() -> st.SearchStrategy[str]:
+    line = one_line | st.sampled_from(_RISKY_LINES)
+    return st.lists(line, min_size=1, max_size=3).map("\n".join)
+
+
+_block = st.one_of(
+    _paragraph(),
+    st.sampled_from(_RISKY_LINES),
+    st.lists(one_line, min_size=1, max_size=3).map(lambda xs: "\n".join(f"- {x}" for x in xs)),
+    st.lists(one_line, min_size=1, max_size=3).map(lambda xs: "\n".join(f"> {x}" for x in xs)),
+    st.lists(st.sampled_from(_RISKY_LINES), min_size=1, max_size=3).map(lambda xs: "```\n" + "\n".join(xs) + "\n```"),
+    one_line.map(lambda x: f"| a | b |\n|---|---|\n| {x} | 1 |"),
+    one_line.map(lambda x: f"## {x}"),
+    st.just("---"),
+)
+block_text = st.lists(_block, max_size=4).map("\n\n".join)
+
+
+@st.composite
+def questions(draw: st.DrawFn) -> Question:
+    choices = draw(st.lists(st.builds(Choice, one_line, st.booleans(), block_text), max_size=5))
+    return Question(draw(one_line), draw(block_text), choices, draw(block_text), draw(pinned_id))
+
+
+items = st.one_of(
+    st.builds(Lesson, one_line | st.just(""), block_text, pinned_id),
+    st.builds(Quiz, one_line, block_text, st.lists(questions(), max_size=3), pinned_id),
+    st.builds(Reflection, one_line, block_text, pinned_id),
+)
+
+courses = st.builds(
+    Course,
+    title=one_line,
+    author=st.just("") | one_line,
+    language=st.sampled_from(["en", "de-CH", "ja"]),
+    pass_mark=st.integers(0, 100),
+    description=st.just("") | one_line | st.just("two\nlines"),
+    version=st.sampled_from(["", "1.10", "2", "v3 beta"]),
+    id=pinned_id,
+    shuffle_choices=st.booleans(),
+    max_attempts=st.integers(0, 5),
+    items=st.lists(items, max_size=5),
+)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(courses)
+def test_parse_of_write_gives_the_same_course(course: Course) -> None:
+    text = write_course(course)
+    result = parse_course(text)
+    assert result.lossless, result.problems
+    assert result.course == course
+    assert write_course(result.course) == text
+
+
+def test_canonical_text_is_written_back_byte_for_byte(sample_course) -> None:
+    text = sample_course.read_text(encoding="utf-8")
+    assert write_course(parse_course(text).course) == text
