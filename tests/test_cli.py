@@ -1,0 +1,102 @@
+"""The command line, run as a user runs it: a real process, its output and exit code."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from authoring import __version__
+
+
+def authoring(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "authoring", *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False, timeout=120)
+
+
+def test_check_passes_on_the_sample(sample_course: Path) -> None:
+    result = authoring("check", str(sample_course))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == f"{sample_course}: no problems"
+
+
+def test_check_lists_problems_and_exits_1_on_errors(tmp_path: Path) -> None:
+    course = tmp_path / "course.md"
+    course.write_text("---\ntitle: T\n---\n\n# Quiz: Q\n\n## One?\n\n- [x] only\n\n# Intro\n", encoding="utf-8")
+    result = authoring("check", str(course))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert f"{course}:5: warning: quiz 'Q' has a single question; a quiz usually checks more than one point" in lines
+    assert any(line.startswith(f"{course}:7: error: question 'One?' has 1 choice(s)") for line in lines)
+    assert any(line.startswith(f"{course}:11: error: '# Intro' is a level-1 heading") for line in lines)
+    assert "Traceback" not in result.stderr
+
+
+def test_check_exits_0_with_only_warnings(tmp_path: Path) -> None:
+    course = tmp_path / "course.md"
+    course.write_text("---\ntitle: T\n---\n\n# Reflection: R\n", encoding="utf-8")
+    result = authoring("check", str(course))
+    assert result.returncode == 0
+    assert ": warning: reflection 'R' has no prompt" in result.stdout
+
+
+@pytest.mark.parametrize("junk", [b"\xff\xfe\x00junk", b"", b"---\ntitle: [\n---\n"])
+def test_check_on_a_bad_file_gives_a_message_not_a_traceback(tmp_path: Path, junk: bytes) -> None:
+    course = tmp_path / "course.md"
+    course.write_bytes(junk)
+    result = authoring("check", str(course))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{course}:")
+    assert "Traceback" not in result.stderr
+    assert course.read_bytes() == junk
+
+
+def test_new_writes_a_course_that_passes_the_check_without_warnings(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "folder" / "course.md"
+    result = authoring("new", "Safety basics", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith("---\ntitle: Safety basics\n")
+    check = authoring("check", str(target))
+    assert (check.returncode, check.stdout.strip()) == (0, f"{target}: no problems")
+    again = authoring("new", "Other", "-o", str(target))
+    assert again.returncode == 1
+    assert "exists already" in again.stderr
+    assert "Safety basics" in target.read_text(encoding="utf-8")
+
+
+def test_export_refuses_a_course_with_errors_and_names_them(tmp_path: Path) -> None:
+    course = tmp_path / "course.md"
+    course.write_text("---\ntitle: T\n---\n\n# Lesson: L\n\n![Chart](assets/gone.png)\n", encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    result = authoring("export", str(course), "--format", "pdf", "-o", str(out))
+    if "unknown format" in result.stderr:  # only while no PDF exporter is registered
+        assert result.returncode == 2
+        return
+    assert result.returncode == 1
+    assert f"{course}:7: error: image file 'assets/gone.png' does not exist" in result.stderr
+    assert not out.exists()
+
+
+def test_export_with_an_unknown_format_is_a_usage_error(sample_course: Path, tmp_path: Path) -> None:
+    result = authoring("export", str(sample_course), "--format", "docx", "-o", str(tmp_path / "x"))
+    assert result.returncode == 2
+    assert "unknown format 'docx'; available formats:" in result.stderr
+
+
+def test_version_and_help_at_every_level() -> None:
+    assert authoring("--version").stdout.strip() == f"authoring {__version__}"
+    top = authoring("--help")
+    assert top.returncode == 0
+    for command in ("check", "new", "export"):
+        assert command in top.stdout
+        sub = authoring(command, "--help")
+        assert sub.returncode == 0 and f"usage: authoring {command}" in sub.stdout
+    assert "--edition" in authoring("export", "--help").stdout
+
+
+def test_usage_errors_exit_2() -> None:
+    assert authoring("check").returncode == 2
+    assert authoring("export", "x.md").returncode == 2
+    assert authoring("a.md", "b.md").returncode == 2
