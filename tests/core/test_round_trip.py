@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from authoring.core.course_format import parse_course, write_course
 from authoring.core.model import Choice, Course, Lesson, Question, Quiz, Reflection
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_courses"
 
 # Words chosen to collide with the format's own syntax.
 _WORDS = [
@@ -79,6 +84,7 @@ def test_parse_of_write_gives_the_same_course(course: Course) -> None:
     assert write_course(result.course) == text
 
 
-def test_canonical_text_is_written_back_byte_for_byte(sample_course) -> None:
-    text = sample_course.read_text(encoding="utf-8")
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*/course.md")), ids=lambda path: path.parent.name)
+def test_canonical_text_is_written_back_byte_for_byte(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
     assert write_course(parse_course(text).course) == text
