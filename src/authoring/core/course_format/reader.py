@@ -58,7 +58,7 @@ def parse_course(text: str) -> ParseResult:
         lossless = front.lossless
         settings = front.values
         body_start = closing + 1
-        if "title" not in settings or not str(settings["title"]).strip():
+        if front.readable and not str(settings.get("title", "")).strip():
             problems.append(error(1, "the course has no title; add 'title: …' to the front matter", field="title"))
     else:
         problems.append(
@@ -149,6 +149,9 @@ class _BodyReader:
             if after is not None:
                 if _EXPLANATION_LABEL.match(self.lines[after]) and self._starts_paragraph(after, blocks):
                     label = after
+                elif self.lines[after].lstrip().startswith(">"):
+                    self._lose(after, "this quote is not under a choice; indent it by two spaces ('  > …') "
+                                      "to make it the feedback of the choice above")
                 else:
                     self._lose(after, f"text after the choices of '{stem}' must start with 'Explanation:'; "
                                       "put other text above the choices")
@@ -234,15 +237,20 @@ class _BodyReader:
 
     def _check_unclosed_fences(self) -> None:
         for token in self.tokens:
-            if token.type == "fence" and token.level == 0 and token.map and token.map[1] >= len(self.lines):
-                swallowed = [line for line in self.lines[token.map[0] + 1:] if _ITEM_HEADING.match(heading_text(line))
-                             and line.lstrip().startswith("#")]
-                if swallowed:
-                    self.problems.append(error(
-                        token.map[0] + 1,
-                        f"this code block is never closed, so '{swallowed[0].strip()}' and everything after it "
-                        f"is read as code; close it with a line '{token.markup}'",
-                    ))
+            if token.type != "fence" or token.level != 0 or not token.map:
+                continue
+            start, stop = token.map
+            closer = self.lines[stop - 1].strip() if stop - start > 1 else ""
+            if closer.startswith(token.markup) and set(closer) == {token.markup[0]}:
+                continue
+            swallowed = [line for line in self.lines[start + 1:stop]
+                         if line.lstrip().startswith("#") and _ITEM_HEADING.match(heading_text(line))]
+            if swallowed:
+                self.problems.append(error(
+                    start + 1,
+                    f"this code block is never closed, so '{swallowed[0].strip()}' and everything after it "
+                    f"is read as code; close it with a line '{token.markup}'",
+                ))
 
     def _lose(self, line: int, message: str) -> None:
         self.problems.append(error(line + 1, message))
