@@ -93,5 +93,5 @@ def test_problems_point_the_editor_at_the_item_question_and_field(tmp_path: Path
 
 def test_a_quote_that_is_not_under_a_choice_says_how_to_indent_it(tmp_path: Path) -> None:
     text = HEADER + "# Quiz: Q\n\n## S?\n\n- [x] a\n> Feedback for a.\n- [ ] b\n"
-    [problem] = only(problems_of(tmp_path, text), "error")
-    assert problem[1] == 10 and "indent it by two spaces" in problem[2]
+    errors = only(problems_of(tmp_path, text), "error")
+    assert any(line == 10 and "indent it by two spaces" in message for _, line, message in errors), errors
