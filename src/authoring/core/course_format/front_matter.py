@@ -26,6 +26,8 @@ class FrontMatter:
     values: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     lossless: bool = True
+    readable: bool = True
+    """False when the YAML itself could not be read."""
 
 
 def read_front_matter(text: str, first_line: int) -> FrontMatter:
@@ -41,7 +43,7 @@ def read_front_matter(text: str, first_line: int) -> FrontMatter:
         result.problems.append(
             error(line, f"the front matter is not valid YAML ({reason}); fix the line or quote the value")
         )
-        result.lossless = False
+        result.lossless = result.readable = False
         return result
     if data is None:
         data = {}
@@ -49,7 +51,7 @@ def read_front_matter(text: str, first_line: int) -> FrontMatter:
         result.problems.append(
             error(first_line, "the front matter must be 'key: value' lines, starting with 'title: …'")
         )
-        result.lossless = False
+        result.lossless = result.readable = False
         return result
 
     lines = _key_lines(node, first_line)
