@@ -88,3 +88,23 @@ def test_parse_of_write_gives_the_same_course(course: Course) -> None:
 def test_canonical_text_is_written_back_byte_for_byte(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert write_course(parse_course(text).course) == text
+
+
+_SYNTAX = st.sampled_from([
+    "---\n", "title: T\n", "# Lesson: L\n", "# Quiz: Q\n", "## S?\n", "- [x] a\n", "- [ ] b\n", "  > fb\n",
+    "> q\n", "Explanation: e\n", "```\n", "~~~\n", "{#id}", "\\", "\n", "    code\n", "<div>\n", "| a |\n",
+    "# Nope\n", "1. [x] n\n", "* [X] s\n", "---\n", "===\n", "\r\n", "\t", "🙂", "\ufeff",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SYNTAX | st.text(max_size=8), max_size=40).map("".join))
+def test_any_text_parses_without_crashing_and_lossless_text_survives_saves(text: str) -> None:
+    result = parse_course(text)
+    if result.lossless:
+        # The first save may close a code fence left open at the very end; after that nothing changes.
+        saved = write_course(result.course)
+        again = parse_course(saved)
+        assert again.lossless
+        assert again.course == result.course or "```" in text or "~~~" in text
+        assert write_course(again.course) == saved
