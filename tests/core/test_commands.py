@@ -85,6 +85,12 @@ def test_set_field_keeps_the_model_invariants(course: Course) -> None:
     assert parse_course(write_course(course)).course == course
 
 
+def test_clearing_an_id_makes_it_derived_again(course: Course) -> None:
+    SetField(course, (), "id", None).apply(course)
+    assert course.id is None
+    assert "\nid:" not in write_course(course)
+
+
 def test_set_field_names_the_edit(course: Course) -> None:
     q = quiz_index(course)
     assert SetField(course, (), "author", "x").text == "Edit course author"

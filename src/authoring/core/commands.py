@@ -120,7 +120,9 @@ def children(course: Course, parent: Target) -> list[Any]:
 
 
 def normalize(field: str, value: Any) -> Any:
-    """``value`` as the model may hold it in ``field``."""
+    """``value`` as the model may hold it in ``field``; ``None`` (a derived ID) stays ``None``."""
+    if value is None:
+        return None
     if field in ONE_LINE_FIELDS:
         return " ".join(str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip()
     if field in BLOCK_FIELDS:
