@@ -1,0 +1,50 @@
+"""Starting the editor: ``authoring`` and ``authoring COURSE`` end up in :func:`run`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from authoring import __version__
+from authoring.gui.context import EditorContext
+from authoring.gui.icons import icon
+from authoring.gui.main_window import MainWindow
+
+APP_NAME = "authoring"
+ORGANIZATION = "authoring"
+
+
+def application() -> QApplication:
+    """The one QApplication, with the names QSettings and QStandardPaths build their paths from."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(sys.argv[:1])
+    app.setDesktopFileName("authoring")
+    app.setWindowIcon(icon("app"))
+    return app
+
+
+def open_window(context: EditorContext, path: Path | None) -> MainWindow:
+    """A shown main window: first any work a crash left behind, then the course asked for."""
+    window = MainWindow(context)
+    window.show()
+    window.offer_recoveries()
+    if path is not None and window.document is None:
+        window.open_path(path)
+    return window
+
+
+def run(path: Path | None) -> int:
+    app = application()
+    window = open_window(EditorContext.for_user(), path)
+    window.raise_()
+    return int(app.exec())

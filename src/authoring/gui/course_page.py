@@ -1,0 +1,64 @@
+"""Everything shown for one open course: outline, editor, preview and problems, in splitters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from authoring.core.problems import Problem
+from authoring.gui.document import CourseDocument
+from authoring.gui.editors.editor_pane import EditorPane
+from authoring.gui.outline_view import OutlineView
+from authoring.gui.problems_panel import ProblemsPanel
+
+
+class CoursePage(QWidget):
+    def __init__(self, document: CourseDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.problems = ProblemsPanel()
+        self.problems.set_document(document)
+        self.problems.activated.connect(self.go_to)
+        self.previews = QTabWidget()
+        self.previews.setObjectName("previews")
+        self.previews.setDocumentMode(True)
+        self.previews.hide()
+        self.outline = OutlineView(document)
+        self.outline.setMinimumWidth(200)
+        self.editor = EditorPane(document)
+        self.editor.setMinimumWidth(360)
+        self.columns = QSplitter(Qt.Orientation.Horizontal)
+        self.columns.setObjectName("columnsSplitter")
+        self.columns.addWidget(self.outline)
+        self.columns.addWidget(self.editor)
+        self.columns.addWidget(self.previews)
+        self.columns.setStretchFactor(1, 1)
+        self.columns.setSizes([240, 640, 420])
+        self.rows = QSplitter(Qt.Orientation.Vertical)
+        self.rows.setObjectName("rowsSplitter")
+        self.rows.addWidget(self.columns)
+        self.rows.addWidget(self.problems)
+        self.rows.setStretchFactor(0, 1)
+        self.rows.setSizes([620, 110])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.rows)
+        self.outline.targetChanged.connect(self.editor.show_target)
+        self.outline.select_target(())
+
+    def go_to(self, problem: Problem) -> None:
+        """Select the item or question a problem is about and focus its field."""
+        if problem.item is None:
+            target: tuple[int, ...] = ()
+        elif problem.question is not None:
+            target = (problem.item, problem.question)
+        else:
+            target = (problem.item,)
+        try:
+            self.document.resolve(target)
+        except IndexError:
+            return  # the course has changed since the check; the next check will be right
+        self.outline.select_target(target)
+        editor = self.editor.show_target(target)
+        if editor is not None:
+            editor.focus_field(problem.field)

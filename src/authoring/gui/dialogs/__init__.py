@@ -1,0 +1,1 @@
+"""Dialogs: export, restore after a crash, opening a damaged file."""

@@ -1,0 +1,1 @@
+"""The editor pane: one editor per kind of thing selected in the outline."""

@@ -1,0 +1,142 @@
+"""A lesson: its title, its Markdown, a live rendered view and the reading time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from authoring.core.atomic_write import atomic_write
+from authoring.core.validation import MAX_LESSON_MINUTES, reading_minutes
+from authoring.gui.document import CourseDocument
+from authoring.gui.editors.base_editor import ObjectEditor
+from authoring.gui.editors.markdown_editor import MarkdownEditor
+
+RENDER_DELAY_MS = 300
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.svg *.webp)"
+
+
+def render_markdown(text: str) -> str:
+    return markdown.markdown(text, extensions=["tables", "fenced_code", "sane_lists"])
+
+
+class LessonEditor(ObjectEditor):
+    def __init__(self, document: CourseDocument, parent: QWidget | None = None) -> None:
+        super().__init__(document, parent)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("Lesson title")
+        self.title.setAccessibleName("Lesson title")
+        self.body = MarkdownEditor()
+        self.body.setAccessibleName("Lesson text (Markdown)")
+        self.body.setPlaceholderText("Write the lesson in Markdown: **bold**, *italic*, lists, ## sub-headings…")
+        self.rendered = QTextBrowser()
+        self.rendered.setOpenExternalLinks(False)
+        self.rendered.setAccessibleName("Rendered lesson")
+        self.rendered.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.reading_time = QLabel()
+        self.reading_time.setToolTip(f"At 200 words a minute. Microlearning lessons stay under "
+                                     f"{MAX_LESSON_MINUTES} minutes.")
+        self.insert_image_button = QPushButton("Insert &image…")
+        self.insert_image_button.setToolTip("Copy a picture into the course's assets/ folder and insert it "
+                                            "with its alt text")
+        self.insert_image_button.clicked.connect(self.insert_image)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("lessonSplitter")
+        splitter.addWidget(self.body)
+        splitter.addWidget(self.rendered)
+        splitter.setChildrenCollapsible(False)
+        bar = QHBoxLayout()
+        bar.addWidget(self.insert_image_button)
+        bar.addStretch()
+        bar.addWidget(self.reading_time)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<b>Lesson</b>"))
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        self.bind(self.title, "title")
+        body_binding = self.bind(self.body, "body")
+        self.body.aboutToFormat.connect(body_binding.new_session)
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(RENDER_DELAY_MS)
+        self._render_timer.timeout.connect(self.render_now)
+        self.body.textChanged.connect(self._render_timer.start)
+        self.body.textChanged.connect(self._update_reading_time)
+
+    def set_object(self, obj: object) -> None:
+        super().set_object(obj)
+        self.render_now()
+        self._update_reading_time()
+
+    def render_now(self) -> None:
+        self._render_timer.stop()
+        source_dir = self.document.source_dir
+        if source_dir is not None:
+            self.rendered.document().setBaseUrl(QUrl.fromLocalFile(f"{source_dir}/"))
+        self.rendered.setHtml(render_markdown(self.body.toPlainText()))
+
+    def _update_reading_time(self) -> None:
+        minutes = reading_minutes(self.body.toPlainText())
+        words = round(minutes * 200)
+        text = f"{words} words · about {max(1, round(minutes))} min read" if words else "Empty lesson"
+        if minutes > MAX_LESSON_MINUTES:
+            text += " — consider splitting it"
+        self.reading_time.setText(text)
+
+    def insert_image(self) -> None:
+        """Copy an image into ``assets/`` beside the course file and insert it with its alt text."""
+        source_dir = self.document.source_dir
+        if source_dir is None:
+            QMessageBox.information(self, "Save the course first",
+                                    "Images are copied into an assets/ folder beside the course file. "
+                                    "Save the course, then insert the image.")
+            return
+        name, _ = QFileDialog.getOpenFileName(self, "Insert image", str(Path.home()), IMAGE_FILTER)
+        if not name:
+            return
+        alt, ok = QInputDialog.getText(self, "Alt text",
+                                       "Describe the image for learners who cannot see it:")
+        if not ok:
+            return
+        try:
+            relative = copy_into_assets(Path(name), source_dir)
+        except OSError as exc:
+            QMessageBox.warning(self, "Image not inserted",
+                                f"Could not copy {name} into {source_dir / 'assets'}: {exc.strerror or exc}. "
+                                "Check that the folder is writable.")
+            return
+        self.body.setFocus()
+        self.body.insert_text(f"![{alt.strip()}]({relative})")
+
+
+def copy_into_assets(image: Path, source_dir: Path) -> str:
+    """Copy ``image`` to ``assets/`` (keeping a file already there if it is the same) and return its link."""
+    assets = source_dir / "assets"
+    assets.mkdir(exist_ok=True)
+    if image.resolve().parent == assets.resolve():
+        return f"assets/{image.name}"
+    target = assets / image.name
+    number = 1
+    while target.exists() and target.read_bytes() != image.read_bytes():
+        number += 1
+        target = assets / f"{image.stem}-{number}{image.suffix}"
+    if not target.exists():
+        atomic_write(target, image.read_bytes())
+    return f"assets/{target.name}".replace(" ", "%20")

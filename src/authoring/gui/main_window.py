@@ -1,0 +1,468 @@
+"""The main window: welcome screen, the open course, and every way in and out of a file.
+
+Nothing is lost here: closing asks Save / Discard / Cancel, saving checks
+that nobody else changed the file, autosave writes a recovery file (never
+the course itself), and a file that cannot be read losslessly opens as text.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+
+from authoring import __version__
+from authoring.core.course_file import LoadedCourse, file_digest, load_course
+from authoring.core.course_format import parse_course
+from authoring.core.model import Course
+from authoring.core.problems import Problem
+from authoring.gui.context import EditorContext
+from authoring.gui.course_page import CoursePage
+from authoring.gui.dialogs.restore_dialog import RestoreDialog
+from authoring.gui.document import CourseDocument, SaveConflict
+from authoring.gui.icons import icon
+from authoring.gui.outline_view import OutlineView
+from authoring.gui.problems_panel import ProblemsPanel
+from authoring.gui.recovery import Recovery, RecoveryWriter, find_recoveries
+from authoring.gui.text_page import TextPage
+from authoring.gui.welcome_page import WelcomePage
+from authoring.gui.window_actions import WindowActions
+
+AUTOSAVE_MS = 3000
+COURSE_FILTER = "Courses (*.md);;All files (*)"
+SAMPLE_NAME = "customer-focus"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.document: CourseDocument | None = None
+        self.page: CoursePage | None = None
+        self.recovery: RecoveryWriter | None = None
+        self.undo_group = QUndoGroup(self)
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 800)
+
+        self.welcome = WelcomePage()
+        self.welcome.newRequested.connect(self.new_course)
+        self.welcome.openRequested.connect(self.open_dialog)
+        self.welcome.sampleRequested.connect(self.open_sample)
+        self.welcome.recentRequested.connect(self.open_path)
+        self.text_page = TextPage()
+        self.text_problems = ProblemsPanel()
+        self.text_problems.activated.connect(lambda problem: self.text_page.editor.go_to_line(problem.line))
+        self.text_page.problemsChanged.connect(self.text_problems.show_problems)
+        self.text_page.readAsCourseRequested.connect(self.read_text_as_course)
+        self.text_page.editor.document().modificationChanged.connect(self._update_title)
+        self._text_check = QTimer(self, singleShot=True, interval=400)
+        self._text_check.timeout.connect(lambda: self.text_problems.show_problems(self.text_page.problems()))
+        self.text_page.editor.textChanged.connect(self._text_check.start)
+        text_split = QSplitter()
+        text_split.setOrientation(text_split.orientation().Vertical)
+        text_split.addWidget(self.text_page)
+        text_split.addWidget(self.text_problems)
+        text_split.setSizes([600, 180])
+        self.text_mode = text_split
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.text_mode)
+        self.setCentralWidget(self.stack)
+
+        self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.window_actions = WindowActions(self, self.undo_group)
+        self.window_actions.show_problems.setChecked(True)
+        self.window_actions.show_problems.toggled.connect(self._show_problems)
+        self.window_actions.show_preview.toggled.connect(self._show_preview)
+        geometry = context.settings.layout("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.show_welcome()
+
+    # -- pages ---------------------------------------------------------------------------
+
+    def show_welcome(self) -> None:
+        self.welcome.set_recent(self.context.settings.recent_files, self._sample_source() is not None)
+        self.stack.setCurrentWidget(self.welcome)
+        self.window_actions.set_document_open(False)
+        self._update_title()
+
+    def set_document(self, document: CourseDocument) -> None:
+        self._drop_page()
+        self.document = document
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        self.page = CoursePage(document)
+        self.stack.addWidget(self.page)
+        self.stack.setCurrentWidget(self.page)
+        self._restore_splitters()
+        self.page.problems.setVisible(self.window_actions.show_problems.isChecked())
+        self.recovery = RecoveryWriter(self.context.recovery_dir, document.path)
+        document.edited.connect(self._schedule_autosave)
+        document.modifiedChanged.connect(self._modified_changed)
+        document.modifiedChanged.connect(self._update_title)
+        document.edited.connect(self._update_title)
+        self.window_actions.set_document_open(True)
+        self._show_preview(self.window_actions.show_preview.isChecked())
+        self._update_title()
+
+    def _drop_page(self) -> None:
+        if self.page is not None:
+            self._save_splitters()
+            self.stack.removeWidget(self.page)
+            self.page.deleteLater()
+            self.page = None
+        if self.document is not None:
+            self.undo_group.removeStack(self.document.undo_stack)
+            self.document.deleteLater()
+            self.document = None
+        if self.recovery is not None:
+            self.recovery.discard()
+            self.recovery = None
+        self.autosave_timer.stop()
+
+    @property
+    def outline(self) -> OutlineView | None:
+        return self.page.outline if self.page else None
+
+    def outline_call(self, action: Callable[[OutlineView], object]) -> Callable[[], None]:
+        def run() -> None:
+            if self.page is not None:
+                action(self.page.outline)
+        return run
+
+    def add_question(self) -> None:
+        if self.page is not None and not self.page.outline.add_question():
+            self.statusBar().showMessage("Select a quiz, or a question in one, to add a question to it.", 5000)
+
+    # -- opening ------------------------------------------------------------------------
+
+    def new_course(self) -> None:
+        if not self.maybe_save():
+            return
+        self.set_document(CourseDocument(Course(title="Untitled course")))
+
+    def open_dialog(self) -> None:
+        path = self.choose_path(save=False)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> bool:
+        if not self.maybe_save():
+            return False
+        loaded = load_course(path)
+        if loaded.course is None:
+            self._report_unreadable(loaded)
+            if not path.exists():
+                self.context.settings.remove_recent(path)
+                self.welcome.set_recent(self.context.settings.recent_files, self._sample_source() is not None)
+            return False
+        self.context.settings.add_recent(path)
+        if not loaded.lossless:
+            return self._offer_text_mode(loaded)
+        parse_problems = parse_course(loaded.text or "").problems
+        file_problems = [problem for problem in loaded.problems if problem not in parse_problems]
+        self.set_document(CourseDocument(loaded.course, path, loaded.digest, file_problems))
+        return True
+
+    def _report_unreadable(self, loaded: LoadedCourse) -> None:
+        details = "\n".join(problem.format(str(loaded.path)) for problem in loaded.problems)
+        self.message(QMessageBox.Icon.Critical, "Cannot open the course",
+                     f"{loaded.path} cannot be opened as a course. Nothing was changed.", details)
+
+    def _offer_text_mode(self, loaded: LoadedCourse) -> bool:
+        errors = "\n".join(problem.format(str(loaded.path)) for problem in loaded.problems)
+        answer = self.message(
+            QMessageBox.Icon.Warning, "Some of this file cannot be read",
+            f"Reading {loaded.path.name} as a course would lose some of its text, so it is not opened that "
+            "way and the file stays as it is.\n\nOpen it as text to fix the lines below?", errors,
+            buttons=QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Open:
+            return False
+        self.open_as_text(loaded.path, loaded.text or "", loaded.digest)
+        return True
+
+    def open_as_text(self, path: Path | None, text: str, digest: str) -> None:
+        self._drop_page()
+        self.text_page.open_text(path, text, digest)
+        self.stack.setCurrentWidget(self.text_mode)
+        self.window_actions.set_document_open(True, as_text=True)
+        self._update_title()
+
+    def read_text_as_course(self) -> bool:
+        parsed = parse_course(self.text_page.text())
+        if not parsed.lossless:
+            self.text_problems.show_problems(parsed.problems)
+            self.message(QMessageBox.Icon.Information, "Not yet",
+                         "Some text would still be lost; fix the errors listed below first.")
+            return False
+        document = CourseDocument(parsed.course, self.text_page.path, self.text_page.digest)
+        if self.text_page.is_modified():
+            document.mark_unsaved()
+        self.text_page.editor.document().setModified(False)
+        self.set_document(document)
+        return True
+
+    def open_sample(self) -> bool:
+        """Open the user's own copy of the sample course, made on first use."""
+        source = self._sample_source()
+        if source is None:
+            return False
+        copy = self.context.data_dir / "samples" / SAMPLE_NAME
+        if not (copy / "course.md").exists():
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(source, copy, dirs_exist_ok=True)
+        return self.open_path(copy / "course.md")
+
+    def _sample_source(self) -> Path | None:
+        samples = self.context.samples_dir
+        return samples / SAMPLE_NAME if samples and (samples / SAMPLE_NAME / "course.md").is_file() else None
+
+    def choose_path(self, *, save: bool) -> Path | None:
+        """A file dialog that lists the folders of recent courses in its sidebar."""
+        recent = self.context.settings.recent_files
+        folder = str(self.document.path.parent if self.document and self.document.path else
+                     recent[0].parent if recent else Path.home())
+        dialog = QFileDialog(self, "Save course as" if save else "Open course", folder, COURSE_FILTER)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+        dialog.setDefaultSuffix("md")
+        folders = list(dict.fromkeys(str(path.parent) for path in recent))
+        dialog.setHistory(folders)
+        dialog.setSidebarUrls([QUrl.fromLocalFile(str(Path.home())), *(QUrl.fromLocalFile(f) for f in folders)])
+        if save and self.document is not None:
+            dialog.selectFile(self.document.path.name if self.document.path else "course.md")
+        if not dialog.exec():
+            return None
+        files = dialog.selectedFiles()
+        return Path(files[0]) if files else None
+
+    def fill_recent_menu(self) -> None:
+        menu = self.window_actions.recent_menu
+        menu.clear()
+        for path in self.context.settings.recent_files:
+            action = menu.addAction(str(path))
+            action.setData(str(path))
+            action.triggered.connect(lambda _checked=False, target=path: self.open_path(target))
+        if menu.isEmpty():
+            menu.addAction("(no recent courses)").setEnabled(False)
+
+    # -- saving --------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.stack.currentWidget() is self.text_mode:
+            return self._save_text()
+        document = self.document
+        if document is None:
+            return False
+        if document.path is None:
+            return self.save_as()
+        return self._save_to(document, document.path)
+
+    def save_as(self) -> bool:
+        path = self.choose_path(save=True)
+        if path is None:
+            return False
+        if self.stack.currentWidget() is self.text_mode:
+            return self._save_text(path)
+        if self.document is None:
+            return False
+        return self._save_to(self.document, path)
+
+    def _save_to(self, document: CourseDocument, path: Path) -> bool:
+        try:
+            try:
+                document.save(path)
+            except SaveConflict:
+                if not self._confirm_overwrite(path):
+                    return False
+                document.save(path, overwrite=True)
+        except OSError as exc:
+            self.message(QMessageBox.Icon.Critical, "Not saved",
+                         f"Could not save {path}: {exc.strerror or exc}. Your edits are still here and in the "
+                         "recovery file; check the folder is writable and has free space, or use Save As.")
+            return False
+        if self.recovery is not None and self.recovery.original != path.resolve():
+            self.recovery.retarget(path)
+        self.context.settings.add_recent(path)
+        self.statusBar().showMessage(f"Saved {path}", 4000)
+        self._update_title()
+        return True
+
+    def _save_text(self, path: Path | None = None) -> bool:
+        target = path or self.text_page.path
+        if target is None:
+            return self.save_as()
+        if target == self.text_page.path and self.text_page.disk_changed() and not self._confirm_overwrite(target):
+            return False
+        try:
+            self.text_page.save(target)
+        except OSError as exc:
+            self.message(QMessageBox.Icon.Critical, "Not saved", f"Could not save {target}: {exc.strerror or exc}.")
+            return False
+        self._update_title()
+        return True
+
+    def _confirm_overwrite(self, path: Path) -> bool:
+        answer = self.message(
+            QMessageBox.Icon.Warning, "The file has changed",
+            f"{path.name} was changed by another program since you opened it.\n\nOverwrite it with your "
+            "version? The other changes will be lost. Choose Cancel to keep both: then use Save As.",
+            buttons=QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            default=QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Save
+
+    def is_modified(self) -> bool:
+        if self.stack.currentWidget() is self.text_mode:
+            return self.text_page.is_modified()
+        return self.document is not None and self.document.is_modified
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved edits; False means stop."""
+        if not self.is_modified():
+            return True
+        name = self.document.display_name if self.document else (self.text_page.path or Path("Untitled")).name
+        answer = self.message(
+            QMessageBox.Icon.Question, "Unsaved changes", f"Save the changes to {name}?",
+            buttons=QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            default=QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def close_course(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self._drop_page()
+        self.text_page.editor.document().setModified(False)
+        self.show_welcome()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._save_splitters()
+        self.context.settings.set_layout("geometry", self.saveGeometry())
+        self._drop_page()
+        self.context.settings.sync()
+        event.accept()
+
+    # -- autosave and recovery ---------------------------------------------------------------
+
+    def _schedule_autosave(self) -> None:
+        if not self.autosave_timer.isActive():
+            self.autosave_timer.start()
+
+    def autosave(self) -> None:
+        if self.document is None or self.recovery is None:
+            return
+        if not self.document.is_modified:
+            self.recovery.discard()
+            return
+        try:
+            self.recovery.write(self.document.course)
+        except OSError as exc:
+            self.statusBar().showMessage(f"Autosave failed: {exc.strerror or exc}", 8000)
+
+    def _modified_changed(self, modified: bool) -> None:
+        if not modified and self.recovery is not None:
+            self.recovery.discard()
+
+    def offer_recoveries(self) -> None:
+        """At start: offer back what a crashed or killed editor left in its recovery files."""
+        for recovery in find_recoveries(self.context.recovery_dir):
+            answer = RestoreDialog(recovery, self).exec()
+            if answer == RestoreDialog.RESTORE:
+                self.restore(recovery)
+                return
+            if answer == RestoreDialog.DISCARD:
+                recovery.discard()
+
+    def restore(self, recovery: Recovery) -> bool:
+        course = recovery.course()
+        if course is None:
+            self.open_as_text(recovery.original, recovery.text(), "")
+            self.text_page.editor.document().setModified(True)
+            return True
+        original = recovery.original
+        digest = ""
+        if original is not None and original.exists():
+            digest = file_digest(original.read_bytes())
+        document = CourseDocument(course, original, digest)
+        self.set_document(document)
+        document.mark_unsaved()
+        assert self.recovery is not None
+        self.recovery.write(course)  # keep the edits safe under this process from now on
+        if self.recovery.key != recovery.key:
+            recovery.discard()
+        return True
+
+    # -- the rest --------------------------------------------------------------------------
+
+    def export_dialog(self) -> None:
+        from authoring.gui.dialogs.export_dialog import ExportDialog
+
+        if self.document is not None:
+            ExportDialog(self.document, self.context.settings, self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About Authoring",
+                          f"<h3>Authoring {__version__}</h3><p>Write microlearning in plain Markdown: lessons, "
+                          "quizzes and reflections. Export SCORM 1.2 and 2004 packages, HTML and PDFs.</p>"
+                          "<p>Licensed under the GNU GPL version 3 or later.</p>")
+
+    def message(self, kind: QMessageBox.Icon, title: str, text: str, details: str = "", *,
+                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+                default: QMessageBox.StandardButton | None = None) -> QMessageBox.StandardButton:
+        box = QMessageBox(kind, title, text, buttons, self)
+        if details:
+            box.setDetailedText(details)
+            box.setInformativeText(details.split("\n", 1)[0])
+        if default is not None:
+            box.setDefaultButton(default)
+        return QMessageBox.StandardButton(box.exec())
+
+    def _update_title(self) -> None:
+        if self.stack.currentWidget() is self.text_mode:
+            name = f"{(self.text_page.path or Path('Untitled')).name} (as text)"
+            modified = self.text_page.is_modified()
+        elif self.document is not None:
+            name = f"{self.document.course.title or 'Untitled course'} — {self.document.display_name}"
+            modified = self.document.is_modified
+        else:
+            self.setWindowTitle("Authoring")
+            self.setWindowModified(False)
+            return
+        self.setWindowTitle(f"{name}[*] — Authoring")
+        self.setWindowModified(modified)
+
+    def _show_problems(self, visible: bool) -> None:
+        if self.page is not None:
+            self.page.problems.setVisible(visible)
+
+    def _show_preview(self, visible: bool) -> None:
+        if self.page is not None:
+            self.page.previews.setVisible(visible and self.page.previews.count() > 0)
+
+    def _save_splitters(self) -> None:
+        if self.page is not None:
+            self.context.settings.set_layout("columns", self.page.columns.saveState())
+            self.context.settings.set_layout("rows", self.page.rows.saveState())
+
+    def _restore_splitters(self) -> None:
+        if self.page is None:
+            return
+        for name, splitter in (("columns", self.page.columns), ("rows", self.page.rows)):
+            state = self.context.settings.layout(name)
+            if state is not None:
+                splitter.restoreState(state)
+
+    def problems(self) -> list[Problem]:
+        return self.page.problems.model.problems if self.page else self.text_problems.model.problems

@@ -1,0 +1,71 @@
+"""The checker's errors and warnings as a table for the problems panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from authoring.core.model import Course, Quiz
+from authoring.core.problems import Problem, Severity
+from authoring.gui.icons import icon
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_HEADERS = ("", "Line", "Where", "Problem")
+
+
+class ProblemModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems: list[Problem] = []
+        self._places: list[str] = []
+
+    def set_problems(self, problems: list[Problem], course: Course | None) -> None:
+        self.beginResetModel()
+        self.problems = list(problems)
+        self._places = [place_of(problem, course) for problem in self.problems]
+        self.endResetModel()
+
+    def problem(self, row: int) -> Problem:
+        return self.problems[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.problems)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.problems):
+            return None
+        problem = self.problems[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return icon(problem.severity.value)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return "Error" if problem.severity is Severity.ERROR else "Warning"
+            if column == 1:
+                return problem.line or ""
+            if column == 2:
+                return self._places[index.row()]
+            return problem.message
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{problem.message}\nDouble-click to go there."
+        return None
+
+
+def place_of(problem: Problem, course: Course | None) -> str:
+    """Where a problem is, in the author's words: "Quiz: Check › question 2"."""
+    if course is None or problem.item is None or problem.item >= len(course.items):
+        return "Course" if problem.field else ""
+    item = course.items[problem.item]
+    place = f"{item.kind.capitalize()}: {item.title}"
+    if problem.question is not None and isinstance(item, Quiz) and problem.question < len(item.questions):
+        place += f" › question {problem.question + 1}"
+    return place

@@ -1,0 +1,115 @@
+"""The outline on the left, and the structural edits that act on its selection.
+
+Adding, duplicating, deleting and moving all become one core command each,
+so they undo like typing does; the view then selects what the edit made.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+
+from authoring.core.commands import Insert, Remove, Target, duplicate, move_by, new_item, new_question
+from authoring.core.model import Quiz
+from authoring.gui.document import CourseDocument
+from authoring.gui.models.outline_model import OutlineModel
+
+
+class OutlineView(QTreeView):
+    targetChanged = Signal(object)
+    """The selected target (or ``None``) changed."""
+
+    def __init__(self, document: CourseDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.outline = OutlineModel(document)
+        self.setModel(self.outline)
+        self.setHeaderHidden(True)
+        self.setAccessibleName("Course outline")
+        self.setToolTip("Drag to reorder; Alt+Up and Alt+Down move the selected row; F2 renames it")
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        self.outline.rowsInserted.connect(lambda parent, *_: self.expand(parent))
+        self.expandAll()
+
+    # -- selection --------------------------------------------------------------------
+
+    def current_target(self) -> Target | None:
+        return self.outline.target(self.currentIndex())
+
+    def select_target(self, target: Target | None) -> None:
+        index = self.outline.index_of(target) if target is not None else QModelIndex()
+        if index.isValid() and index.parent().isValid():
+            self.expand(index.parent())
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(index)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.targetChanged.emit(self.outline.target(current))
+
+    # -- structural edits ------------------------------------------------------------------
+
+    def add_item(self, kind: str) -> None:
+        """A new lesson, quiz or reflection after the selected item (or at the end)."""
+        target = self.current_target()
+        course = self.document.course
+        row = target[0] + 1 if target else len(course.items)
+        self.document.push(Insert((), row, new_item(kind)))
+        self.select_target((row,))
+
+    def quiz_for_new_question(self) -> tuple[int, int] | None:
+        """Where Add question puts a question: after the selected one, or at the end of the selected quiz."""
+        target = self.current_target()
+        if not target:
+            return None
+        if len(target) == 2:
+            return target[0], target[1] + 1
+        item = self.document.course.items[target[0]]
+        return (target[0], len(item.questions)) if isinstance(item, Quiz) else None
+
+    def add_question(self) -> bool:
+        place = self.quiz_for_new_question()
+        if place is None:
+            return False
+        quiz, row = place
+        self.document.push(Insert((quiz,), row, new_question()))
+        self.select_target((quiz, row))
+        return True
+
+    def duplicate_current(self) -> None:
+        target = self.current_target()
+        if target:
+            self.document.push(duplicate(self.document.course, target))
+            self.select_target((*target[:-1], target[-1] + 1))
+
+    def delete_current(self) -> None:
+        target = self.current_target()
+        if not target:
+            return
+        self.document.push(Remove(self.document.course, target))
+        siblings = len(self.outline.rows_under(target[:-1]))
+        if siblings:
+            self.select_target((*target[:-1], min(target[-1], siblings - 1)))
+        else:
+            self.select_target(target[:-1])
+
+    def move_current(self, step: int) -> bool:
+        target = self.current_target()
+        if not target:
+            return False
+        move = move_by(self.document.course, target, step)
+        if move is None:
+            return False
+        self.document.push(move)
+        self.select_target((*move.dst_parent, move.dst_row))
+        return True
+
+    def rename_current(self) -> None:
+        if self.currentIndex().isValid():
+            self.edit(self.currentIndex())

@@ -1,0 +1,1 @@
+"""Previews: the learner player and the PDF, exactly as exported."""

@@ -1,0 +1,96 @@
+"""The problems panel: the checker's findings, live as the author types.
+
+The check runs on what Save would write (the canonical text, read back), so
+line numbers match the file and reader-level problems such as a missing
+title show up too.  It is debounced so typing stays smooth.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from authoring.core.course_format import parse_course, write_course
+from authoring.core.problems import Problem, Severity
+from authoring.core.validation import check_course
+from authoring.gui.document import CourseDocument
+from authoring.gui.models.problem_model import ProblemModel
+
+CHECK_DELAY_MS = 400
+
+
+def live_problems(document: CourseDocument) -> list[Problem]:
+    parsed = parse_course(write_course(document.course))
+    problems = document.file_problems + parsed.problems + check_course(parsed.course, document.source_dir)
+    return sorted(problems, key=lambda problem: (problem.severity is not Severity.ERROR, problem.line))
+
+
+class ProblemsPanel(QWidget):
+    activated = Signal(object)
+    """A problem was double-clicked (or Enter pressed on it): go to it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: CourseDocument | None = None
+        self.model = ProblemModel()
+        self.summary = QLabel()
+        self.summary.setObjectName("problemsSummary")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Problems")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 240)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._activate)
+        self.table.activated.connect(self._activate)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.check_now)
+
+    def set_document(self, document: CourseDocument | None) -> None:
+        if self.document is not None:
+            self.document.edited.disconnect(self._timer.start)
+            self.document.saved.disconnect(self._timer.start)
+        self.document = document
+        if document is not None:
+            document.edited.connect(self._timer.start)
+            document.saved.connect(self._timer.start)
+        self.check_now()
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Show fixed problems (for a file open as text)."""
+        self._timer.stop()
+        self.model.set_problems(problems, None)
+        self._summarize()
+
+    def check_now(self) -> None:
+        self._timer.stop()
+        document = self.document
+        self.model.set_problems(live_problems(document) if document else [], document.course if document else None)
+        self._summarize()
+
+    def _summarize(self) -> None:
+        problems = self.model.problems
+        errors = sum(1 for problem in problems if problem.severity is Severity.ERROR)
+        warnings = len(problems) - errors
+        if not problems:
+            self.summary.setText("No problems: ready to export.")
+        else:
+            text = f"{errors} error(s) block export" if errors else "No errors"
+            self.summary.setText(f"{text}; {warnings} warning(s). Double-click one to go there.")
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.activated.emit(self.model.problem(index.row()))

@@ -1,0 +1,264 @@
+"""Editing through the real widgets: every kind of edit undoes and redoes, typing is one step."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QTableView
+from pytestqt.qtbot import QtBot
+
+from authoring.core.model import Course, Lesson, Quiz, Reflection
+from authoring.gui.main_window import MainWindow
+
+
+def quiz_row(course: Course) -> int:
+    return next(i for i, item in enumerate(course.items) if isinstance(item, Quiz))
+
+
+def open_sample(window: MainWindow, sample_course: Path) -> Course:
+    assert window.open_path(sample_course)
+    assert window.document is not None
+    return window.document.course
+
+
+def test_typing_in_a_field_is_one_undo_step_named_in_the_edit_menu(qtbot: QtBot, window: MainWindow,
+                                                                   sample_course: Path) -> None:
+    course = open_sample(window, sample_course)
+    assert window.page is not None
+    window.page.outline.select_target((0,))
+    editor = window.page.editor.lesson_editor
+    original = course.items[0].title
+    editor.title.setFocus()
+    editor.title.selectAll()
+    qtbot.keyClicks(editor.title, "Listening first")
+    assert course.items[0].title == "Listening first"
+    assert window.page.outline.outline.index_of((0,)).data() == "Listening first"
+    assert window.window_actions.undo.text() == "&Undo Edit lesson title"
+    assert window.isWindowModified()
+    qtbot.keyClick(editor.title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert course.items[0].title == original
+    assert editor.title.text() == original
+    assert not window.isWindowModified()
+    qtbot.keyClick(editor.title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert course.items[0].title == "Listening first"
+
+
+def test_leaving_a_field_starts_a_new_undo_step(qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:
+    course = open_sample(window, sample_course)
+    assert window.page is not None and window.document is not None
+    window.page.outline.select_target((0,))
+    editor = window.page.editor.lesson_editor
+    editor.body.setFocus()
+    editor.body.moveCursor(editor.body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor.body, " One.")
+    editor.title.setFocus()
+    editor.body.setFocus()
+    qtbot.keyClicks(editor.body, " Two.")
+    assert course.items[0].body.endswith(" One. Two.")
+    window.document.undo_stack.undo()
+    assert course.items[0].body.endswith(" One.")
+    assert editor.body.toPlainText().endswith(" One.")
+
+
+def test_every_kind_of_edit_undoes_and_redoes(qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:
+    course = open_sample(window, sample_course)
+    assert window.page is not None and window.document is not None
+    outline = window.page.outline
+    stack = window.document.undo_stack
+    actions = window.window_actions
+    q = quiz_row(course)
+
+    def check(edit: object, undo_text: str) -> None:
+        before = copy.deepcopy(course)
+        edit()  # type: ignore[operator]
+        after = copy.deepcopy(course)
+        assert after != before, undo_text
+        assert stack.undoText() == undo_text
+        stack.undo()
+        assert course == before, undo_text
+        stack.redo()
+        assert course == after, undo_text
+
+    outline.select_target((0,))
+    check(actions.add_lesson.trigger, "Add lesson")
+    check(actions.add_quiz.trigger, "Add quiz")
+    check(actions.add_reflection.trigger, "Add reflection")
+    q = quiz_row(course)
+    outline.select_target((q,))
+    check(actions.add_question.trigger, "Add question")
+    outline.select_target((q, 0))
+    check(actions.duplicate.trigger, "Duplicate question")
+    check(actions.move_down.trigger, "Move question")
+    check(actions.delete.trigger, "Delete question")
+    outline.select_target((0,))
+    check(actions.delete.trigger, "Delete lesson")
+    outline.select_target((0,))
+    check(lambda: outline.outline.setData(outline.currentIndex(), "Renamed"), "Rename lesson")
+
+    q = quiz_row(course)
+    outline.select_target((q, 0))
+    editor = window.page.editor.question_editor
+    check(editor.add_choice, "Add choice")
+    editor.table.setCurrentIndex(editor.choices.index(0, 1))
+    check(lambda: editor.move_choice(+1), "Move choice")
+    check(editor.remove_choice, "Delete choice")
+    check(lambda: editor.choices.setData(editor.choices.index(0, 0), Qt.CheckState.Checked.value,
+                                         Qt.ItemDataRole.CheckStateRole), "Mark choice correct")
+    check(lambda: editor.choices.setData(editor.choices.index(0, 2), "New feedback"), "Edit choice feedback")
+
+    outline.select_target(())
+    settings = window.page.editor.course_editor
+    check(lambda: settings.pass_mark.setValue(55), "Edit course pass mark")
+    check(lambda: settings.shuffle.setChecked(not settings.shuffle.isChecked()), "Edit course shuffle")
+    settings.author.setFocus()
+    check(lambda: qtbot.keyClicks(settings.author, "X"), "Edit course author")
+
+
+def test_outline_keyboard_moves_questions_between_quizzes(qtbot: QtBot, window: MainWindow,
+                                                          sample_course: Path) -> None:
+    course = open_sample(window, sample_course)
+    assert window.page is not None
+    outline = window.page.outline
+    q = quiz_row(course)
+    outline.select_target((q,))
+    window.window_actions.add_quiz.trigger()  # a second quiz just below, with one question
+    second = q + 1
+    assert isinstance(course.items[second], Quiz)
+    last = len(course.items[q].questions) - 1
+    stem = course.items[q].questions[last].stem
+    outline.select_target((q, last))
+    outline.setFocus()
+    qtbot.keyClick(outline, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert course.items[second].questions[0].stem == stem
+    assert outline.current_target() == (second, 0)
+    qtbot.keyClick(outline, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert course.items[q].questions[last].stem == stem
+    outline.select_target((0,))
+    qtbot.keyClick(outline, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert isinstance(course.items[1], Lesson) and outline.current_target() == (1,)
+
+
+def test_enter_in_the_last_choice_adds_a_new_one(qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:
+    course = open_sample(window, sample_course)
+    assert window.page is not None
+    q = quiz_row(course)
+    window.page.outline.select_target((q, 0))
+    editor = window.page.editor.question_editor
+    question = course.items[q].questions[0]
+    count = len(question.choices)
+    table = editor.table
+    table.setFocus()
+    table.setCurrentIndex(editor.choices.index(count - 1, 1))
+    table.edit(table.currentIndex())
+    line_edit = cell_editor(table)
+    line_edit.selectAll()
+    qtbot.keyClicks(line_edit, "He never calls back.")
+    qtbot.keyClick(line_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(question.choices) == count + 1)  # Qt commits the cell a moment later
+    assert question.choices[count - 1].text == "He never calls back."
+    assert len(question.choices) == count + 1
+    assert table.currentIndex().row() == count
+    new_editor = cell_editor(table)
+    qtbot.keyClicks(new_editor, "A fifth choice")
+    qtbot.keyClick(new_editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: question.choices[count].text == "A fifth choice")
+    assert question.choices[count].text == "A fifth choice"
+
+
+def cell_editor(table: QTableView) -> QLineEdit:
+    editors = [editor for editor in table.viewport().findChildren(QLineEdit) if editor.isVisible()]
+    assert len(editors) == 1
+    return editors[0]
+
+
+def test_ticking_two_choices_makes_a_multiple_response_question(window: MainWindow, sample_course: Path) -> None:
+    course = open_sample(window, sample_course)
+    assert window.page is not None
+    q = quiz_row(course)
+    window.page.outline.select_target((q, 0))
+    editor = window.page.editor.question_editor
+    assert editor.response_kind.text() == "Single response"
+    editor.choices.setData(editor.choices.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert course.items[q].questions[0].multiple_response
+    assert editor.response_kind.text().startswith("Multiple response")
+
+
+def test_feedback_box_edits_the_selected_choice(qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:
+    course = open_sample(window, sample_course)
+    assert window.page is not None
+    q = quiz_row(course)
+    window.page.outline.select_target((q, 0))
+    editor = window.page.editor.question_editor
+    editor.table.setCurrentIndex(editor.choices.index(2, 1))
+    assert editor.feedback_label.text() == "Feedback for choice C:"
+    editor.feedback.setFocus()
+    editor.feedback.selectAll()
+    qtbot.keyClicks(editor.feedback, "Line one")
+    qtbot.keyClick(editor.feedback, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.feedback, "Line two")
+    assert course.items[q].questions[0].choices[2].feedback == "Line one\nLine two"
+    assert editor.choices.index(2, 2).data() == "Line one …"
+    assert not editor.choices.flags(editor.choices.index(2, 2)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_markdown_shortcuts_wrap_the_selection(qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:
+    course = open_sample(window, sample_course)
+    assert window.page is not None and window.document is not None
+    window.page.outline.select_target((0,))
+    body = window.page.editor.lesson_editor.body
+    body.setFocus()
+    body.selectAll()
+    qtbot.keyClicks(body, "plain words")
+    cursor = body.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(5, cursor.MoveMode.KeepAnchor)
+    body.setTextCursor(cursor)
+    qtbot.keyClick(body, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert course.items[0].body == "**plain** words"
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    qtbot.keyClick(body, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(body, "now")
+    assert course.items[0].body == "**plain** words*now*"
+    body.selectAll()
+    qtbot.keyClick(body, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert course.items[0].body == "[**plain** words*now*](https://)"
+    assert body.textCursor().selectedText() == "https://"
+    window.document.undo_stack.undo()  # the link is its own step
+    assert course.items[0].body == "**plain** words*now*"
+
+
+def test_reflection_and_quiz_editors(qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:
+    course = open_sample(window, sample_course)
+    assert window.page is not None
+    last = len(course.items) - 1
+    assert isinstance(course.items[last], Reflection)
+    window.page.outline.select_target((last,))
+    prompt = window.page.editor.reflection_editor.prompt
+    prompt.setFocus()
+    prompt.selectAll()
+    qtbot.keyClicks(prompt, "What will you change?")
+    assert course.items[last].prompt == "What will you change?"
+    q = quiz_row(course)
+    window.page.outline.select_target((q,))
+    quiz_editor = window.page.editor.quiz_editor
+    assert window.page.editor.currentWidget() is quiz_editor
+    assert quiz_editor.summary.text().startswith(f"{len(course.items[q].questions)} questions")
+
+
+def test_course_id_edit_warns_and_empty_means_derived(qtbot: QtBot, window: MainWindow,
+                                                       sample_course: Path) -> None:
+    course = open_sample(window, sample_course)
+    assert window.page is not None
+    window.page.outline.select_target(())
+    settings = window.page.editor.course_editor
+    assert settings.id_warning.isVisible()
+    assert "what-is-customer-focus" in settings.id.placeholderText()
+    settings.id.setFocus()
+    settings.id.selectAll()
+    qtbot.keyClicks(settings.id, "cf-2026")
+    assert course.id == "cf-2026"
+    settings.id.selectAll()
+    qtbot.keyClick(settings.id, Qt.Key.Key_Delete)
+    assert course.id is None
