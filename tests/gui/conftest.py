@@ -19,9 +19,11 @@ class ModalAnswers:
     def __init__(self) -> None:
         self.queue: list[QMessageBox.StandardButton] = []
         self.asked: list[str] = []
+        self.details: list[str] = []
 
     def __call__(self, box: QMessageBox) -> int:
         self.asked.append(f"{box.windowTitle()}: {box.text()}")
+        self.details.append(box.detailedText())
         if not self.queue:
             raise AssertionError(f"unexpected dialog: {self.asked[-1]}")
         return int(self.queue.pop(0).value)

@@ -243,7 +243,7 @@ def test_reflection_and_quiz_editors(qtbot: QtBot, window: MainWindow, sample_co
     q = quiz_row(course)
     window.page.outline.select_target((q,))
     quiz_editor = window.page.editor.quiz_editor
-    assert window.page.editor.currentWidget() is quiz_editor
+    assert window.page.editor.current_editor() is quiz_editor
     assert quiz_editor.summary.text().startswith(f"{len(course.items[q].questions)} questions")
 
 

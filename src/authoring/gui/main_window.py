@@ -459,6 +459,9 @@ class MainWindow(QMainWindow):
     def _restore_splitters(self) -> None:
         if self.page is None:
             return
+        # At its final size first: a splitter restored smaller would hand the extra space to one side.
+        self.page.resize(self.stack.size())
+        self.page.layout().activate()
         for name, splitter in (("columns", self.page.columns), ("rows", self.page.rows)):
             state = self.context.settings.layout(name)
             if state is not None:

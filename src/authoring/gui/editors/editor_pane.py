@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QWidget
 
 from authoring.core.commands import Target
 from authoring.core.model import Course, Lesson, Question, Quiz, Reflection
@@ -29,8 +29,15 @@ class EditorPane(QStackedWidget):
             Question: self.question_editor, Reflection: self.reflection_editor,
         }
         self.addWidget(self.empty)
+        self.scrolls: dict[ObjectEditor, QScrollArea] = {}
         for editor in self.editors.values():
-            self.addWidget(editor)
+            # Scrolls rather than forcing the window taller than a small laptop screen.
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(editor)
+            self.scrolls[editor] = scroll
+            self.addWidget(scroll)
         self.target: Target | None = None
 
     def show_target(self, target: Target | None) -> ObjectEditor | None:
@@ -42,9 +49,10 @@ class EditorPane(QStackedWidget):
         editor = self.editors[type(obj)]
         if editor.obj is not obj:
             editor.set_object(obj)
-        self.setCurrentWidget(editor)
+        self.setCurrentWidget(self.scrolls[editor])
         return editor
 
     def current_editor(self) -> ObjectEditor | None:
         widget = self.currentWidget()
-        return widget if isinstance(widget, ObjectEditor) else None
+        inner = widget.widget() if isinstance(widget, QScrollArea) else None
+        return inner if isinstance(inner, ObjectEditor) else None

@@ -1,0 +1,286 @@
+"""Files: create, save, reopen and compare; conflicts; close prompts; bad files never damaged."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from authoring.core.course_file import load_course
+from authoring.core.course_format import write_course
+from authoring.core.model import Lesson, Quiz, Reflection
+from authoring.gui.context import EditorContext
+from authoring.gui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from conftest import ModalAnswers
+
+Button = QMessageBox.StandardButton
+
+
+def answer_file_dialog(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> None:
+    monkeypatch.setattr(QFileDialog, "exec", lambda _dialog: int(path is not None))
+    monkeypatch.setattr(QFileDialog, "selectedFiles", lambda _dialog: [str(path)] if path else [])
+
+
+def test_create_a_course_from_scratch_save_and_reopen(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot.mouseClick(window.welcome.new_button, Qt.MouseButton.LeftButton)
+    assert window.document is not None and window.page is not None
+    course = window.document.course
+    settings = window.page.editor.course_editor
+    settings.title.setFocus()
+    settings.title.selectAll()
+    qtbot.keyClicks(settings.title, "Safety basics")
+    actions = window.window_actions
+    actions.add_lesson.trigger()
+    lesson = window.page.editor.lesson_editor
+    lesson.title.setFocus()
+    lesson.title.selectAll()
+    qtbot.keyClicks(lesson.title, "Why safety matters")
+    lesson.body.setFocus()
+    qtbot.keyClicks(lesson.body, "Accidents are expensive.")
+    actions.add_quiz.trigger()
+    actions.add_reflection.trigger()
+    window.page.outline.select_target((1,))
+    actions.move_down.trigger()  # the quiz goes after the reflection
+    assert [type(item) for item in course.items] == [Lesson, Reflection, Quiz]
+    assert window.isWindowModified()
+    assert window.windowTitle().startswith("Safety basics — Untitled")
+
+    target = tmp_path / "safety" / "course.md"
+    target.parent.mkdir()
+    answer_file_dialog(monkeypatch, target)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert target.is_file()
+    assert not window.isWindowModified()
+    assert window.windowTitle() == "Safety basics — course.md[*] — Authoring"
+    assert target.read_text(encoding="utf-8") == write_course(course)
+
+    reopened = load_course(target)
+    assert reopened.lossless and reopened.course == course
+    assert window.context.settings.recent_files[0] == target.resolve()
+
+
+def test_save_reopen_gives_back_the_same_course_and_bytes(window: MainWindow, sample_course: Path,
+                                                           qtbot: QtBot) -> None:
+    original = sample_course.read_bytes()
+    assert window.open_path(sample_course)
+    assert window.save()  # nothing edited: the canonical sample is written back byte for byte
+    assert sample_course.read_bytes() == original
+    assert window.page is not None and window.document is not None
+    window.page.outline.select_target((0,))
+    body = window.page.editor.lesson_editor.body
+    body.setFocus()
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    qtbot.keyClicks(body, "A closing line.")
+    assert window.save()
+    edited = window.document.course
+    assert window.close_course()
+    assert window.open_path(sample_course)
+    assert window.document.course == edited
+    assert window.document.course.items[0].body.endswith("A closing line.")
+
+
+def test_closing_with_unsaved_changes_asks_save_discard_cancel(qtbot: QtBot, window: MainWindow,
+                                                               sample_course: Path, answers: ModalAnswers) -> None:
+    original = sample_course.read_bytes()
+    window.open_path(sample_course)
+    assert window.document is not None
+    window.window_actions.add_lesson.trigger()
+    answers.queue = [Button.Cancel]
+    assert not window.close()
+    assert window.isVisible()
+    assert answers.asked == ["Unsaved changes: Save the changes to course.md?"]
+    answers.queue = [Button.Discard]
+    assert window.close_course()
+    assert sample_course.read_bytes() == original
+    assert window.stack.currentWidget() is window.welcome
+
+    window.open_path(sample_course)
+    window.window_actions.add_lesson.trigger()
+    answers.queue = [Button.Save]
+    assert window.close()
+    assert load_course(sample_course).course.items[-1].title == "New lesson"  # type: ignore[union-attr]
+
+
+def test_saving_over_a_file_changed_elsewhere_asks_first(window: MainWindow, sample_course: Path,
+                                                         answers: ModalAnswers) -> None:
+    window.open_path(sample_course)
+    window.window_actions.add_reflection.trigger()
+    elsewhere = sample_course.read_text(encoding="utf-8").replace("customer", "client", 1)
+    sample_course.write_text(elsewhere, encoding="utf-8")
+    answers.queue = [Button.Cancel]
+    assert not window.save()
+    assert answers.asked[-1].startswith("The file has changed: course.md was changed by another program")
+    assert sample_course.read_text(encoding="utf-8") == elsewhere
+    assert window.isWindowModified()
+    answers.queue = [Button.Save]
+    assert window.save()
+    assert "New reflection" in sample_course.read_text(encoding="utf-8")
+    assert window.save()  # saved by us since: no question this time
+    assert not answers.queue
+
+
+def test_a_failing_save_keeps_the_old_file_and_the_edits(window: MainWindow, sample_course: Path,
+                                                         answers: ModalAnswers,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    original = sample_course.read_bytes()
+    window.open_path(sample_course)
+    window.window_actions.add_lesson.trigger()
+
+    def full_disk(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    answers.queue = [Button.Ok]
+    assert not window.save()
+    assert "No space left on device" in answers.asked[-1]
+    assert sample_course.read_bytes() == original
+    assert [p.name for p in sample_course.parent.iterdir() if p.name.endswith(".tmp")] == []
+    assert window.isWindowModified()
+
+
+def test_a_file_that_would_lose_text_opens_as_text_and_is_never_changed(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, answers: ModalAnswers) -> None:
+    path = tmp_path / "broken.md"
+    text = "---\ntitle: Broken\n---\n\nStray text before any item.\n\n# Lesson: One\n\nBody.\n"
+    path.write_text(text, encoding="utf-8")
+    answers.queue = [Button.Cancel]
+    assert not window.open_path(path)
+    assert window.document is None
+    assert "Some of this file cannot be read" in answers.asked[-1]
+
+    answers.queue = [Button.Open]
+    assert window.open_path(path)
+    assert window.stack.currentWidget() is window.text_mode
+    assert path.read_text(encoding="utf-8") == text
+    problems = window.text_problems.model.problems
+    assert problems and problems[0].line == 5
+    window.text_problems.table.doubleClicked.emit(window.text_problems.model.index(0, 3))
+    assert window.text_page.editor.textCursor().blockNumber() == 4
+
+    editor = window.text_page.editor
+    cursor = editor.textCursor()
+    cursor.select(cursor.SelectionType.LineUnderCursor)
+    cursor.removeSelectedText()
+    assert window.isWindowModified()
+    assert window.read_text_as_course()
+    assert window.document is not None
+    assert window.document.course.items[0].title == "One"
+    assert window.isWindowModified()  # the fixed text is not saved yet
+    assert path.read_text(encoding="utf-8") == text
+    assert window.save()
+    assert load_course(path).lossless
+
+
+@pytest.mark.parametrize("case", [
+    ("missing.md", None, "does not exist"),
+    ("binary.md", b"\x00\x01\x02junk", "not a text file"),
+    ("latin1.md", "---\ntitle: Café\n---\n".encode("latin-1"), "not UTF-8"),
+    ("empty.md", b"", "the file is empty"),
+])
+def test_unreadable_files_say_why_and_stay_untouched(window: MainWindow, tmp_path: Path, answers: ModalAnswers,
+                                                     case: tuple[str, bytes | None, str]) -> None:
+    name, data, expected = case
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+    answers.queue = [Button.Ok]
+    assert not window.open_path(path)
+    assert window.document is None
+    assert "cannot be opened as a course" in answers.asked[-1]
+    assert f"{path}:1: error: " in answers.details[-1] and expected in answers.details[-1]
+    if data is not None:
+        assert path.read_bytes() == data
+
+
+def test_problems_are_live_and_double_click_goes_to_the_field(qtbot: QtBot, window: MainWindow,
+                                                              sample_course: Path) -> None:
+    window.open_path(sample_course)
+    assert window.page is not None and window.document is not None
+    panel = window.page.problems
+    assert panel.model.rowCount() == 0
+    course = window.document.course
+    q = next(i for i, item in enumerate(course.items) if isinstance(item, Quiz))
+    window.page.outline.select_target((q, 1))
+    editor = window.page.editor.question_editor
+    editor.explanation.setFocus()
+    editor.explanation.selectAll()
+    qtbot.keyClick(editor.explanation, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    problem = panel.model.problem(0)
+    assert problem.field == "explanation" and (problem.item, problem.question) == (q, 1)
+    assert panel.model.index(0, 2).data() == f"Quiz: {course.items[q].title} › question 2"
+
+    window.page.outline.select_target((0,))
+    window.page.editor.lesson_editor.title.setFocus()
+    panel.table.doubleClicked.emit(panel.model.index(0, 3))
+    assert window.page.outline.current_target() == (q, 1)
+    assert window.page.editor.current_editor() is editor
+    assert editor.explanation.hasFocus()
+
+    window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
+    assert panel.summary.text() == "No problems: ready to export."
+
+
+def test_errors_in_a_lossless_file_open_and_are_listed(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "course.md"
+    path.write_text("---\ntitle: T\npass_mark: 120\n---\n\n# Quiz: Q\n\n## One choice?\n\n- [x] Only\n",
+                    encoding="utf-8")
+    assert window.open_path(path)
+    messages = [problem.message for problem in window.problems()]
+    assert any("pass_mark is 120" in message for message in messages)
+    assert any("1 choice(s)" in message for message in messages)
+
+
+def test_welcome_lists_recent_courses_and_opens_the_sample_as_a_copy(qtbot: QtBot, window: MainWindow,
+                                                                     sample_course: Path,
+                                                                     context: EditorContext) -> None:
+    assert window.welcome.recent.count() == 1  # the hint
+    window.open_path(sample_course)
+    window.close_course()
+    assert window.welcome.recent.count() == 1
+    item = window.welcome.recent.item(0)
+    assert Path(item.data(Qt.ItemDataRole.UserRole)) == sample_course.resolve()
+    window.welcome.recent.itemActivated.emit(item)
+    assert window.document is not None and window.document.path == sample_course.resolve()
+    window.close_course()
+
+    qtbot.mouseClick(window.welcome.sample_button, Qt.MouseButton.LeftButton)
+    assert window.document is not None and window.document.path is not None
+    assert window.document.path.is_relative_to(context.data_dir)
+    assert window.document.course.title == "What Is Customer Focus?"
+    assert (window.document.path.parent / "assets").is_dir()
+
+
+def test_settings_remember_window_layout_and_recent_files(qtbot: QtBot, context: EditorContext,
+                                                          sample_course: Path, answers: ModalAnswers) -> None:
+    first = MainWindow(context)
+    first.show()
+    first.open_path(sample_course)
+    assert first.page is not None
+    first.resize(640, 470)  # the offscreen screen is small; restoreGeometry keeps windows on it
+    first.page.columns.setSizes([330, 360, 0])
+    outline_width = first.page.columns.sizes()[0]
+    size = first.size()
+    first.close()
+    context.settings.sync()
+
+    again = EditorContext(context.settings.__class__(context.settings.store), context.data_dir)
+    second = MainWindow(again)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.size() == size
+    assert again.settings.recent_files == [sample_course.resolve()]
+    second.open_path(sample_course)
+    assert second.page is not None
+    assert second.page.columns.sizes()[0] == outline_width != 240
