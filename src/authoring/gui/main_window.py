@@ -461,7 +461,9 @@ class MainWindow(QMainWindow):
             return
         # At its final size first: a splitter restored smaller would hand the extra space to one side.
         self.page.resize(self.stack.size())
-        self.page.layout().activate()
+        layout = self.page.layout()
+        if layout is not None:
+            layout.activate()
         for name, splitter in (("columns", self.page.columns), ("rows", self.page.rows)):
             state = self.context.settings.layout(name)
             if state is not None:
