@@ -6,27 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from stubs import ModalAnswers
 
 from authoring.gui.context import EditorContext
 from authoring.gui.main_window import MainWindow
-
-
-class ModalAnswers:
-    """Answers message boxes in order and records what they said; an unexpected one fails the test."""
-
-    def __init__(self) -> None:
-        self.queue: list[QMessageBox.StandardButton] = []
-        self.asked: list[str] = []
-        self.details: list[str] = []
-
-    def __call__(self, box: QMessageBox) -> int:
-        self.asked.append(f"{box.windowTitle()}: {box.text()}")
-        self.details.append(box.detailedText())
-        if not self.queue:
-            raise AssertionError(f"unexpected dialog: {self.asked[-1]}")
-        return int(self.queue.pop(0).value)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -62,15 +47,3 @@ def window(qtbot: QtBot, context: EditorContext, answers: ModalAnswers) -> Itera
     main.text_page.editor.document().setModified(False)
     main.close()
     main.deleteLater()
-
-
-def stub_dialog(monkeypatch: pytest.MonkeyPatch, cls: type[QDialog], result: int) -> list[QDialog]:
-    """Make ``cls.exec()`` return ``result`` at once; returns the dialogs that were shown."""
-    shown: list[QDialog] = []
-
-    def fake_exec(dialog: QDialog) -> int:
-        shown.append(dialog)
-        return result
-
-    monkeypatch.setattr(cls, "exec", fake_exec)
-    return shown

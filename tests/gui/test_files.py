@@ -18,7 +18,7 @@ from authoring.gui.context import EditorContext
 from authoring.gui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from conftest import ModalAnswers
+    from stubs import ModalAnswers
 
 Button = QMessageBox.StandardButton
 

@@ -1,0 +1,154 @@
+"""Autosave and crash recovery, proved by killing a real editor process."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from pytestqt.qtbot import QtBot
+from stubs import stub_dialog
+
+from authoring.gui.app import open_window
+from authoring.gui.context import EditorContext
+from authoring.gui.dialogs.restore_dialog import RestoreDialog
+from authoring.gui.main_window import MainWindow
+from authoring.gui.recovery import find_recoveries
+
+if TYPE_CHECKING:
+    from stubs import ModalAnswers
+
+EDITOR_SCRIPT = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from PySide6.QtTest import QTest
+    from authoring.gui.app import application
+    from authoring.gui.context import EditorContext
+    from authoring.gui.main_window import MainWindow
+
+    app = application()
+    context = EditorContext.in_folder(Path(sys.argv[1]))
+    window = MainWindow(context)
+    window.show()
+    assert window.open_path(Path(sys.argv[2]))
+    title = window.page.editor.course_editor.title
+    title.setFocus()
+    title.end(False)
+    QTest.keyClicks(title, " (edited before the crash)")
+    while not list(context.recovery_dir.glob("*.json")):
+        app.processEvents()
+        time.sleep(0.05)
+    print("autosaved", flush=True)
+    app.exec()
+""")
+
+
+def test_restore_after_the_editor_process_is_killed(qtbot: QtBot, tmp_path: Path, sample_course: Path,
+                                                    monkeypatch: pytest.MonkeyPatch, answers: ModalAnswers) -> None:
+    folder = tmp_path / "editor"
+    original = sample_course.read_bytes()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    editor = subprocess.Popen([sys.executable, "-c", EDITOR_SCRIPT, str(folder), str(sample_course)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = editor.stdout.readline() if editor.stdout else ""
+        assert line.strip() == "autosaved", editor.stderr.read() if editor.stderr else ""
+    finally:
+        editor.send_signal(signal.SIGKILL)  # no clean-up code runs: as after a crash or a power cut
+        editor.wait()
+    assert editor.returncode == -signal.SIGKILL
+    assert sample_course.read_bytes() == original  # autosave never touches the author's file
+
+    context = EditorContext.in_folder(folder)
+    [left] = find_recoveries(context.recovery_dir)
+    assert left.original == sample_course.resolve()
+    shown = stub_dialog(monkeypatch, RestoreDialog, RestoreDialog.RESTORE)
+    window = open_window(context, None)
+    qtbot.addWidget(window)
+    assert len(shown) == 1
+    dialog = shown[0]
+    assert isinstance(dialog, RestoreDialog)
+    assert "+title: What Is Customer Focus? (edited before the crash)" in dialog.changes.toPlainText()
+    assert "-title: What Is Customer Focus?" in dialog.changes.toPlainText()
+
+    assert window.document is not None
+    assert window.document.course.title == "What Is Customer Focus? (edited before the crash)"
+    assert window.document.path == sample_course.resolve()
+    assert window.isWindowModified()
+    assert sample_course.read_bytes() == original
+    assert find_recoveries(context.recovery_dir) == []  # ours now, while this editor runs
+
+    assert window.save()
+    assert b"(edited before the crash)" in sample_course.read_bytes()
+    assert list(context.recovery_dir.glob("*")) == []
+    window.close()
+
+
+def test_autosave_goes_to_the_recovery_file_and_a_save_removes_it(qtbot: QtBot, window: MainWindow,
+                                                                  sample_course: Path) -> None:
+    original = sample_course.read_bytes()
+    window.autosave_timer.setInterval(20)
+    window.open_path(sample_course)
+    window.window_actions.add_reflection.trigger()
+    recovery_dir = window.context.recovery_dir
+    qtbot.waitUntil(lambda: len(list(recovery_dir.glob("*.md"))) == 1)
+    [saved] = list(recovery_dir.glob("*.md"))
+    assert "# Reflection: New reflection" in saved.read_text(encoding="utf-8")
+    assert sample_course.read_bytes() == original
+    assert recovery_dir.resolve() != sample_course.parent.resolve()
+    assert window.save()
+    assert list(recovery_dir.glob("*")) == []
+
+
+def test_undo_back_to_saved_removes_the_recovery_file(qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:
+    window.autosave_timer.setInterval(20)
+    window.open_path(sample_course)
+    assert window.document is not None
+    window.window_actions.add_lesson.trigger()
+    recovery_dir = window.context.recovery_dir
+    qtbot.waitUntil(lambda: len(list(recovery_dir.glob("*.md"))) == 1)
+    window.document.undo_stack.undo()
+    assert list(recovery_dir.glob("*")) == []
+
+
+def _leave_recovery(context: EditorContext, sample_course: Path) -> None:
+    """Write a recovery file as a process that has since died would have."""
+    import json
+
+    from authoring.core.course_file import load_course
+    from authoring.gui.recovery import RecoveryWriter
+
+    course = load_course(sample_course).course
+    assert course is not None
+    course.title = "Recovered title"
+    writer = RecoveryWriter(context.recovery_dir, sample_course)
+    writer.write(course)
+    info_path = context.recovery_dir / f"{writer.key}.json"
+    info = json.loads(info_path.read_text())
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    info["pid"] = dead.pid
+    info_path.write_text(json.dumps(info))
+
+
+def test_discard_removes_the_recovery_and_later_keeps_it(qtbot: QtBot, context: EditorContext,
+                                                         sample_course: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         answers: ModalAnswers) -> None:
+    _leave_recovery(context, sample_course)
+    stub_dialog(monkeypatch, RestoreDialog, RestoreDialog.LATER)
+    window = open_window(context, sample_course)
+    qtbot.addWidget(window)
+    assert window.document is not None and window.document.course.title == "What Is Customer Focus?"
+    assert len(find_recoveries(context.recovery_dir)) == 1
+    window.close()
+
+    stub_dialog(monkeypatch, RestoreDialog, RestoreDialog.DISCARD)
+    window = open_window(context, None)
+    qtbot.addWidget(window)
+    assert find_recoveries(context.recovery_dir) == []
+    assert window.document is None
