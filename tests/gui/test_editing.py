@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
@@ -262,3 +263,60 @@ def test_course_id_edit_warns_and_empty_means_derived(qtbot: QtBot, window: Main
     settings.id.selectAll()
     qtbot.keyClick(settings.id, Qt.Key.Key_Delete)
     assert course.id is None
+
+
+def test_insert_image_copies_it_into_assets_with_alt_text(qtbot: QtBot, window: MainWindow, sample_course: Path,
+                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    picture = tmp_path / "my chart.png"
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    assert image.save(str(picture))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(picture), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_args: ("Sales by month", True))
+    course = open_sample(window, sample_course)
+    assert window.page is not None
+    window.page.outline.select_target((0,))
+    lesson = window.page.editor.lesson_editor
+    lesson.body.moveCursor(lesson.body.textCursor().MoveOperation.End)
+    qtbot.mouseClick(lesson.insert_image_button, Qt.MouseButton.LeftButton)
+    copied = sample_course.parent / "assets" / "my chart.png"
+    assert copied.read_bytes() == picture.read_bytes()
+    assert course.items[0].body.endswith("![Sales by month](assets/my%20chart.png)")
+    qtbot.mouseClick(lesson.insert_image_button, Qt.MouseButton.LeftButton)  # the same file is not copied twice
+    assert sorted(p.name for p in copied.parent.iterdir() if p.name.startswith("my chart")) == ["my chart.png"]
+    window.page.problems.check_now()
+    assert not [p for p in window.problems() if "image" in p.message]
+
+
+def test_rendered_view_and_reading_time_follow_the_text(qtbot: QtBot, window: MainWindow,
+                                                        sample_course: Path) -> None:
+    open_sample(window, sample_course)
+    assert window.page is not None
+    window.page.outline.select_target((0,))
+    lesson = window.page.editor.lesson_editor
+    lesson.body.setFocus()
+    lesson.body.selectAll()
+    qtbot.keyClicks(lesson.body, "## Fresh heading")
+    assert "Fresh heading" not in lesson.rendered.toPlainText()  # debounced: not on every key
+    qtbot.waitUntil(lambda: "Fresh heading" in lesson.rendered.toPlainText())
+    assert lesson.reading_time.text() == "2 words · about 1 min read"
+    lesson.body.setPlainText("word " * 1200)
+    assert lesson.reading_time.text() == "1200 words · about 6 min read — consider splitting it"
+
+
+def test_choice_and_problem_models_pass_qtmodeltester(qtmodeltester: object, window: MainWindow,
+                                                      sample_course: Path) -> None:
+    course = open_sample(window, sample_course)
+    assert window.page is not None and window.document is not None
+    q = quiz_row(course)
+    window.page.outline.select_target((q, 0))
+    editor = window.page.editor.question_editor
+    qtmodeltester.check(editor.choices, force_py=True)  # type: ignore[attr-defined]
+    editor.add_choice()
+    editor.move_choice(-1)
+    editor.remove_choice()
+    window.document.undo_stack.undo()
+    qtmodeltester.check(window.page.problems.model, force_py=True)  # type: ignore[attr-defined]
