@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -10,12 +12,20 @@ from authoring.gui.document import CourseDocument
 from authoring.gui.editors.editor_pane import EditorPane
 from authoring.gui.outline_view import OutlineView
 from authoring.gui.problems_panel import ProblemsPanel
+from authoring.gui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from authoring.gui.preview.learner_preview import LearnerPreview
+    from authoring.gui.preview.pdf_preview import PdfPreview
 
 
 class CoursePage(QWidget):
-    def __init__(self, document: CourseDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, document: CourseDocument, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.settings = settings
+        self.learner_preview: LearnerPreview | None = None
+        self.pdf_preview: PdfPreview | None = None
         self.problems = ProblemsPanel()
         self.problems.set_document(document)
         self.problems.activated.connect(self.go_to)
@@ -45,6 +55,33 @@ class CoursePage(QWidget):
         layout.addWidget(self.rows)
         self.outline.targetChanged.connect(self.editor.show_target)
         self.outline.select_target(())
+
+    def show_previews(self, tab: str = "learner") -> None:
+        """Show the preview pane, making the previews on first use (QtWebEngine loads only then)."""
+        if self.learner_preview is None or self.pdf_preview is None:
+            from authoring.gui.preview.learner_preview import LearnerPreview
+            from authoring.gui.preview.pdf_preview import PdfPreview
+
+            self.learner_preview = LearnerPreview(self.document, self.settings)
+            self.pdf_preview = PdfPreview(self.document)
+            self.previews.addTab(self.learner_preview, "Learner preview")
+            self.previews.addTab(self.pdf_preview, "PDF preview")
+            self.outline.targetChanged.connect(self.learner_preview.show_target)
+            self.learner_preview.show_target(self.outline.current_target())
+            self.learner_preview.refresh()
+            if self.columns.sizes()[2] < 200:
+                sizes = self.columns.sizes()
+                self.columns.setSizes([sizes[0], max(360, sizes[1] - 420), 420])
+        self.previews.show()
+        self.previews.setCurrentWidget(self.pdf_preview if tab == "pdf" else self.learner_preview)
+
+    def hide_previews(self) -> None:
+        self.previews.hide()
+
+    def dispose(self) -> None:
+        for preview in (self.learner_preview, self.pdf_preview):
+            if preview is not None:
+                preview.dispose()
 
     def go_to(self, problem: Problem) -> None:
         """Select the item or question a problem is about and focus its field."""

@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
-        self.page = CoursePage(document)
+        self.page = CoursePage(document, self.context.settings)
         self.stack.addWidget(self.page)
         self.stack.setCurrentWidget(self.page)
         self._restore_splitters()
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
     def _drop_page(self) -> None:
         if self.page is not None:
             self._save_splitters()
+            self.page.dispose()
             self.stack.removeWidget(self.page)
             self.page.deleteLater()
             self.page = None
@@ -448,8 +449,17 @@ class MainWindow(QMainWindow):
             self.page.problems.setVisible(visible)
 
     def _show_preview(self, visible: bool) -> None:
+        if self.page is None:
+            return
+        if visible:
+            self.page.show_previews()
+        else:
+            self.page.hide_previews()
+
+    def show_pdf_preview(self) -> None:
         if self.page is not None:
-            self.page.previews.setVisible(visible and self.page.previews.count() > 0)
+            self.window_actions.show_preview.setChecked(True)
+            self.page.show_previews("pdf")
 
     def _save_splitters(self) -> None:
         if self.page is not None:

@@ -51,10 +51,13 @@ class WindowActions:
         self.show_problems = a("&Problems", "Ctrl+Shift+M", None, checkable=True)
         self.show_preview = a("Learner &Preview", "Ctrl+Shift+P", None, checkable=True,
                               tip="Show the course as learners get it")
+        self.show_pdf = a("P&DF Preview", "Ctrl+Shift+D", w.show_pdf_preview,
+                          tip="Show the learner or reviewer PDF, made on demand")
         self.about = a("&About Authoring", None, w.about)
         self.document_actions = [self.save, self.save_as, self.export, self.close_course, self.add_lesson,
                                  self.add_quiz, self.add_question, self.add_reflection, self.duplicate,
-                                 self.delete, self.rename, self.move_up, self.move_down]
+                                 self.delete, self.rename, self.move_up, self.move_down, self.show_preview,
+                                 self.show_pdf]
         self.recent_menu = QMenu("Open &Recent", w)
         self.recent_menu.aboutToShow.connect(w.fill_recent_menu)
         self._menus()
@@ -94,7 +97,7 @@ class WindowActions:
         edit.addSeparator()
         edit.addActions([self.duplicate, self.rename, self.delete, self.move_up, self.move_down])
         view = bar.addMenu("&View")
-        view.addActions([self.show_problems, self.show_preview])
+        view.addActions([self.show_problems, self.show_preview, self.show_pdf])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about)
 

@@ -11,7 +11,7 @@ import copy
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QThread, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 from authoring.core.ids import course_id
 from authoring.core.model import Course
 from authoring.core.problems import Severity
-from authoring.export.registry import Exporter, ExportError, ExportOptions, exporters
+from authoring.export.registry import Exporter, exporters
 from authoring.gui.document import CourseDocument
+from authoring.gui.export_worker import ExportJob, ExportWorker
 from authoring.gui.problems_panel import live_problems
 from authoring.gui.settings import AppSettings
 
@@ -54,61 +55,10 @@ CHOICES = (
 )
 
 
-@dataclass(frozen=True)
-class ExportJob:
-    choice: Choice
-    exporter: Exporter
-    target: Path
-
-
 def output_name(course: Course, choice: Choice, exporter: Exporter) -> str:
     """``customer-focus-scorm12.zip``, ``customer-focus-reviewer.pdf``: one file per choice, never clashing."""
     tag = choice.edition if choice.exporter == "pdf" else choice.key
     return f"{course_id(course)}-{tag}{exporter.suffix}"
-
-
-class ExportWorker(QObject):
-    progress = Signal(int, int, str)
-    failed = Signal(str)
-    finished = Signal(list)
-    """The paths written, in the order of the jobs."""
-
-    def __init__(self, course: Course, jobs: list[ExportJob], source_dir: Path) -> None:
-        super().__init__()
-        self.course = course
-        self.jobs = jobs
-        self.source_dir = source_dir
-        self.cancelled = False
-
-    @Slot()
-    def run(self) -> None:
-        written: list[Path] = []
-        total = 100 * len(self.jobs)
-        for number, job in enumerate(self.jobs):
-            options = ExportOptions(source_dir=self.source_dir, edition=job.choice.edition)
-            try:
-                job.target.parent.mkdir(parents=True, exist_ok=True)
-                for step in job.exporter.export(self.course, job.target, options):
-                    if self.cancelled:
-                        self.failed.emit("Export cancelled.")
-                        self.finished.emit(written)
-                        return
-                    share = 100 * step.done // max(step.total, 1)
-                    self.progress.emit(100 * number + share, total, f"{job.choice.label}: {step.message}")
-            except ExportError as exc:
-                self.failed.emit(f"{job.choice.label} was not exported: {exc}")
-                break
-            except OSError as exc:
-                self.failed.emit(f"{job.choice.label} could not be written to {job.target}: "
-                                 f"{exc.strerror or exc}. Check the folder is writable and has free space.")
-                break
-            except Exception as exc:  # an exporter bug must not take the editor (and unsaved work) down
-                self.failed.emit(f"{job.choice.label} failed unexpectedly ({type(exc).__name__}: {exc}). "
-                                 "Please report this; your course is safe.")
-                break
-            written.append(job.target)
-            self.progress.emit(100 * (number + 1), total, f"{job.choice.label}: done")
-        self.finished.emit(written)
 
 
 class ExportDialog(QDialog):
@@ -198,7 +148,8 @@ class ExportDialog(QDialog):
         result = []
         for choice in self.selected():
             exporter = self.available[choice.exporter]
-            result.append(ExportJob(choice, exporter, folder / output_name(self.document.course, choice, exporter)))
+            target = folder / output_name(self.document.course, choice, exporter)
+            result.append(ExportJob(choice.label, exporter, target, choice.edition))
         return result
 
     def start(self) -> None:

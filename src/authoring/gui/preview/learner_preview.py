@@ -1,0 +1,178 @@
+"""The learner preview: the exported HTML player in a web view, exactly what learners get.
+
+It runs the registered ``html`` exporter (as a folder) in the background
+after edits settle, shows the item selected in the outline, and switches
+between a desktop and a phone width.  QtWebEngine is loaded only when the
+preview is first shown, so the editor starts fast.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from authoring.core.commands import Target
+from authoring.core.ids import resolve_ids
+from authoring.export.registry import get_exporter
+from authoring.gui.document import CourseDocument
+from authoring.gui.export_worker import ExportJob, ExportRun
+from authoring.gui.settings import AppSettings
+
+REFRESH_DELAY_MS = 800
+PHONE_WIDTH = 390
+HTML_EXPORTER = "html"
+
+
+class LearnerPreview(QWidget):
+    def __init__(self, document: CourseDocument, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWebEngineWidgets import QWebEngineView  # heavy: only when the preview is shown
+
+        self.document = document
+        self.settings = settings
+        self.target: Target | None = None
+        self.run: ExportRun | None = None
+        self.pending = False
+        self.loaded_index: Path | None = None
+        self._folder = Path(tempfile.mkdtemp(prefix="authoring-preview-"))
+        self._generation = 0
+
+        self.desktop_button = QToolButton()
+        self.phone_button = QToolButton()
+        for button, text in ((self.desktop_button, "Desktop"), (self.phone_button, "Phone")):
+            button.setText(text)
+            button.setCheckable(True)
+        self.desktop_button.setToolTip("Preview at the width of a laptop screen")
+        self.phone_button.setToolTip(f"Preview at the width of a phone ({PHONE_WIDTH} px)")
+        widths = QButtonGroup(self)
+        widths.addButton(self.desktop_button)
+        widths.addButton(self.phone_button)
+        (self.phone_button if settings.preview_width == "phone" else self.desktop_button).setChecked(True)
+        self.desktop_button.toggled.connect(self._apply_width)
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.setToolTip("Export the player again now (it also refreshes by itself after edits)")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.status = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.desktop_button)
+        bar.addWidget(self.phone_button)
+        bar.addWidget(self.refresh_button)
+        bar.addWidget(self.status, 1)
+
+        self.view = QWebEngineView()
+        self.view.setAccessibleName("Learner preview")
+        self.view.loadFinished.connect(self._loaded)
+        self.frame = QWidget()
+        frame_layout = QHBoxLayout(self.frame)
+        frame_layout.setContentsMargins(0, 0, 0, 0)
+        frame_layout.addWidget(self.view)
+        self.missing = QLabel("The learner preview shows the exported HTML player. This version has no HTML "
+                              "exporter, so there is nothing to show yet.")
+        self.missing.setWordWrap(True)
+        self.missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.frame)
+        self.pages.addWidget(self.missing)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.pages, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        document.edited.connect(self._timer.start)
+        self._apply_width()
+
+    # -- following the editor -----------------------------------------------------------
+
+    def show_target(self, target: Target | None) -> None:
+        self.target = target
+        if self.loaded_index is not None:
+            self.view.setUrl(self._url(self.loaded_index))
+
+    def _url(self, index: Path) -> QUrl:
+        url = QUrl.fromLocalFile(str(index))
+        anchor = self._anchor()
+        if anchor:
+            url.setFragment(anchor)
+        return url
+
+    def _anchor(self) -> str:
+        """The player's ID of the selected item or question: the same IDs the LMS sees."""
+        target = self.target
+        if not target:
+            return ""
+        ids = resolve_ids(self.document.course)
+        if len(target) >= 2:
+            return ids.question(target[0], target[1])
+        return ids.item(target[0])
+
+    def _apply_width(self) -> None:
+        phone = self.phone_button.isChecked()
+        self.settings.preview_width = "phone" if phone else "desktop"
+        if phone:
+            self.view.setFixedWidth(PHONE_WIDTH)
+        else:
+            self.view.setMinimumWidth(0)
+            self.view.setMaximumWidth(16777215)
+
+    # -- exporting -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        exporter = get_exporter(HTML_EXPORTER)
+        if exporter is None:
+            self.pages.setCurrentWidget(self.missing)
+            return
+        self.pages.setCurrentWidget(self.frame)
+        if self.run is not None:
+            self.pending = True  # once this run is done, once more with the latest edits
+            return
+        self._generation += 1
+        target = self._folder / f"player-{self._generation}"
+        self.status.setText("Updating…")
+        source_dir = self.document.source_dir or Path.cwd()
+        job = ExportJob("Learner preview", exporter, target, zip=False)
+        self.run = ExportRun(self.document.course, [job], source_dir, self)
+        self.run.done.connect(self._exported)
+
+    def _exported(self, written: list[Path], errors: list[str]) -> None:
+        self.run = None
+        if errors or not written:
+            self.status.setText(errors[0] if errors else "The preview could not be made.")
+        else:
+            folder = written[0]
+            index = folder / "index.html" if folder.is_dir() else folder
+            previous = self.loaded_index
+            self.loaded_index = index
+            self.view.setUrl(self._url(index))
+            self.status.setText("Up to date")
+            if previous is not None and previous.parent != index.parent:
+                shutil.rmtree(previous.parent if previous.name == "index.html" else previous, ignore_errors=True)
+        if self.pending:
+            self.pending = False
+            self.refresh()
+
+    def _loaded(self, ok: bool) -> None:
+        if not ok:
+            self.status.setText("The player did not load; see the problems panel")
+
+    def dispose(self) -> None:
+        self._timer.stop()
+        if self.run is not None:
+            self.run.stop()
+            self.run = None
+        shutil.rmtree(self._folder, ignore_errors=True)

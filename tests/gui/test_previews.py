@@ -1,0 +1,126 @@
+"""Learner preview (QWebEngineView over the HTML export) and PDF preview (QPdfView)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from authoring.core.ids import resolve_ids
+from authoring.core.model import Course
+from authoring.export import registry
+from authoring.export.registry import ExportOptions, Progress
+from authoring.gui.main_window import MainWindow
+
+# The test machine has no GPU: QtWebEngine says so and falls back to software rendering.
+pytestmark = pytest.mark.qt_log_ignore("QRhiGles2", "Failed to create RHI", "createPlatformVulkanInstance",
+                                       "QVulkanInstance", "GBM is not supported", "GPUInfo")
+
+
+class FakeHtmlExporter:
+    """Writes a player folder as the HTML exporter does: index.html with an anchor per item."""
+
+    name, title, suffix = "html", "HTML", ".zip"
+
+    def __init__(self) -> None:
+        self.runs = 0
+
+    def export(self, course: Course, target: Path, options: ExportOptions) -> Iterator[Progress]:
+        assert not options.zip
+        self.runs += 1
+        target.mkdir(parents=True)
+        ids = resolve_ids(course)
+        sections = "".join(f'<section id="{ids.item(i)}"><h2>{html.escape(item.title)}</h2></section>'
+                           for i, item in enumerate(course.items))
+        (target / "index.html").write_text(f"<title>{html.escape(course.title)}</title>{sections}", encoding="utf-8")
+        yield Progress(1, 1, "player written")
+
+
+class FakePdfExporter:
+    name, title, suffix = "pdf", "PDF", ".pdf"
+
+    def export(self, course: Course, target: Path, options: ExportOptions) -> Iterator[Progress]:
+        canvas = Canvas(str(target), pagesize=A4, invariant=1)
+        pages = 3 if options.edition == "reviewer" else 2
+        for number in range(pages):
+            canvas.drawString(72, 720, f"{course.title} {options.edition} page {number + 1}")
+            canvas.showPage()
+        canvas.save()
+        yield Progress(1, 1, "PDF written")
+
+
+@pytest.fixture
+def fakes(monkeypatch: pytest.MonkeyPatch) -> FakeHtmlExporter:
+    player = FakeHtmlExporter()
+    monkeypatch.setattr(registry, "_EXPORTERS", {"html": player, "pdf": FakePdfExporter()})
+    monkeypatch.setattr(registry, "_load_builtin", lambda: None)
+    return player
+
+
+def test_learner_preview_shows_the_exported_player_and_follows_edits(
+        qtbot: QtBot, window: MainWindow, sample_course: Path, fakes: FakeHtmlExporter) -> None:
+    assert window.open_path(sample_course)
+    assert window.page is not None and window.document is not None
+    window.page.outline.select_target((1,))
+    window.window_actions.show_preview.trigger()
+    preview = window.page.learner_preview
+    assert preview is not None and window.page.previews.isVisible()
+    qtbot.waitUntil(lambda: preview.loaded_index is not None, timeout=10000)
+    qtbot.waitUntil(lambda: preview.view.title() == "What Is Customer Focus?", timeout=10000)
+    assert preview.view.url().fragment() == resolve_ids(window.document.course).item(1)
+
+    window.page.outline.select_target((0,))
+    assert preview.view.url().fragment() == resolve_ids(window.document.course).item(0)
+
+    runs = fakes.runs
+    settings = window.page.editor.course_editor
+    window.page.outline.select_target(())
+    settings.title.setFocus()
+    settings.title.selectAll()
+    qtbot.keyClicks(settings.title, "Fresh title")
+    qtbot.waitUntil(lambda: preview.view.title() == "Fresh title", timeout=10000)
+    assert fakes.runs == runs + 1  # debounced: one export for the whole word
+
+    preview.phone_button.click()
+    assert preview.view.width() == 390
+    assert window.context.settings.preview_width == "phone"
+    preview.desktop_button.click()
+    assert preview.view.maximumWidth() > 390
+
+
+def test_pdf_preview_generates_pages_and_navigates(qtbot: QtBot, window: MainWindow, sample_course: Path,
+                                                   fakes: FakeHtmlExporter) -> None:
+    assert window.open_path(sample_course)
+    assert window.page is not None
+    window.window_actions.show_pdf.trigger()
+    preview = window.page.pdf_preview
+    assert preview is not None and window.page.previews.currentWidget() is preview
+    preview.generate()
+    qtbot.waitUntil(lambda: preview.pdf.pageCount() == 2, timeout=10000)
+    assert preview.page_count.text() == "of 2"
+    assert preview.status.text() == "2 page(s), learner edition."
+    preview.next_button.click()
+    assert preview.view.pageNavigator().currentPage() == 1
+    assert preview.page.value() == 2
+    assert not preview.next_button.isEnabled()
+    preview.edition.setCurrentIndex(1)  # the reviewer edition is made at once
+    qtbot.waitUntil(lambda: preview.pdf.pageCount() == 3, timeout=10000)
+    preview.zoom.setCurrentIndex(preview.zoom.findText("150 %"))
+    assert preview.view.zoomFactor() == 1.5
+
+
+def test_previews_say_so_when_exporters_are_missing(qtbot: QtBot, window: MainWindow, sample_course: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry, "_EXPORTERS", {})
+    monkeypatch.setattr(registry, "_load_builtin", lambda: None)
+    assert window.open_path(sample_course)
+    assert window.page is not None
+    window.window_actions.show_preview.trigger()
+    assert window.page.learner_preview is not None and window.page.pdf_preview is not None
+    assert window.page.learner_preview.pages.currentWidget() is window.page.learner_preview.missing
+    assert not window.page.pdf_preview.generate_button.isEnabled()
