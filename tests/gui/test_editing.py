@@ -304,6 +304,7 @@ def test_rendered_view_and_reading_time_follow_the_text(qtbot: QtBot, window: Ma
     qtbot.waitUntil(lambda: "Fresh heading" in lesson.rendered.toPlainText())
     assert lesson.reading_time.text() == "2 words · about 1 min read"
     lesson.body.setPlainText("word " * 1200)
+    qtbot.waitUntil(lambda: "1200 words" in lesson.reading_time.text())
     assert lesson.reading_time.text() == "1200 words · about 6 min read — consider splitting it"
 
 

@@ -44,6 +44,7 @@ class CourseDocument(QObject):
         self.path = path
         self.digest = digest
         """SHA-256 of the file as loaded or last saved; empty for a new course."""
+        self._read_digest = digest
         self.file_problems = list(file_problems or [])
         """Problems of the file itself (BOM, CRLF) that hold until it is saved again."""
         self.undo_stack = QUndoStack(self)
@@ -97,6 +98,11 @@ class CourseDocument(QObject):
         """For a course restored from recovery or read from edited text: it differs from the file."""
         self._unsaved_without_history = True
         self.modifiedChanged.emit(True)
+
+    @property
+    def lines_match_file(self) -> bool:
+        """True while the line numbers the reader recorded still point into the file on disk."""
+        return bool(self.digest) and self.digest == self._read_digest and not self.is_modified
 
     @property
     def source_dir(self) -> Path | None:

@@ -19,7 +19,7 @@ from authoring import __version__
 from authoring.core.course_file import LoadedCourse, file_digest, load_course
 from authoring.core.course_format import parse_course
 from authoring.core.model import Course
-from authoring.core.problems import Problem
+from authoring.core.problems import Problem, Severity
 from authoring.gui.context import EditorContext
 from authoring.gui.course_page import CoursePage
 from authoring.gui.dialogs.restore_dialog import RestoreDialog
@@ -35,6 +35,16 @@ from authoring.gui.window_actions import WindowActions
 AUTOSAVE_MS = 3000
 COURSE_FILTER = "Courses (*.md);;All files (*)"
 SAMPLE_NAME = "customer-focus"
+
+
+def file_level(problems: list[Problem]) -> list[Problem]:
+    """The problems of the bytes rather than the course (a BOM, CRLF endings): they last until a save.
+
+    The reader reports them as warnings on line 1 about no field; everything
+    else is found again by the live check.
+    """
+    return [p for p in problems
+            if p.severity is Severity.WARNING and p.line == 1 and p.field is None and p.item is None]
 
 
 class MainWindow(QMainWindow):
@@ -166,9 +176,7 @@ class MainWindow(QMainWindow):
         self.context.settings.add_recent(path)
         if not loaded.lossless:
             return self._offer_text_mode(loaded)
-        parse_problems = parse_course(loaded.text or "").problems
-        file_problems = [problem for problem in loaded.problems if problem not in parse_problems]
-        self.set_document(CourseDocument(loaded.course, path, loaded.digest, file_problems))
+        self.set_document(CourseDocument(loaded.course, path, loaded.digest, file_level(loaded.problems)))
         return True
 
     def _report_unreadable(self, loaded: LoadedCourse) -> None:

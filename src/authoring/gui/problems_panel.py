@@ -1,8 +1,8 @@
 """The problems panel: the checker's findings, live as the author types.
 
-The check runs on what Save would write (the canonical text, read back), so
-line numbers match the file and reader-level problems such as a missing
-title show up too.  It is debounced so typing stays smooth.
+The check runs on the model (reading the text again would take seconds for a
+big course), debounced so typing stays smooth.  Line numbers come from the
+file as it was read, so they are shown only while they still match it.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from authoring.core.course_format import parse_course, write_course
-from authoring.core.problems import Problem, Severity
+from authoring.core.problems import Problem, Severity, error, warning
 from authoring.core.validation import check_course
 from authoring.gui.document import CourseDocument
 from authoring.gui.models.problem_model import ProblemModel
@@ -20,8 +19,13 @@ CHECK_DELAY_MS = 400
 
 
 def live_problems(document: CourseDocument) -> list[Problem]:
-    parsed = parse_course(write_course(document.course))
-    problems = document.file_problems + parsed.problems + check_course(parsed.course, document.source_dir)
+    course = document.course
+    problems = list(document.file_problems)
+    if not course.title.strip():
+        problems.append(error(1, "the course has no title; give it one in the course settings", field="title"))
+    problems += [warning(1, f"unknown front-matter key '{key}'; it is kept as written but not used")
+                 for key in course.extra]
+    problems += check_course(course, document.source_dir)
     return sorted(problems, key=lambda problem: (problem.severity is not Severity.ERROR, problem.line))
 
 
@@ -78,7 +82,10 @@ class ProblemsPanel(QWidget):
     def check_now(self) -> None:
         self._timer.stop()
         document = self.document
-        self.model.set_problems(live_problems(document) if document else [], document.course if document else None)
+        if document is None:
+            self.model.set_problems([], None)
+        else:
+            self.model.set_problems(live_problems(document), document.course, show_lines=document.lines_match_file)
         self._summarize()
 
     def _summarize(self) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import markdown
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,6 +30,8 @@ IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.svg *.webp)"
 
 
 def render_markdown(text: str) -> str:
+    import markdown  # loaded on first render, to keep start-up fast
+
     return markdown.markdown(text, extensions=["tables", "fenced_code", "sane_lists"])
 
 
@@ -77,13 +78,12 @@ class LessonEditor(ObjectEditor):
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(RENDER_DELAY_MS)
         self._render_timer.timeout.connect(self.render_now)
+        # Rendering and counting words both wait for a pause in typing: a long lesson stays smooth.
         self.body.textChanged.connect(self._render_timer.start)
-        self.body.textChanged.connect(self._update_reading_time)
 
     def set_object(self, obj: object) -> None:
         super().set_object(obj)
         self.render_now()
-        self._update_reading_time()
 
     def render_now(self) -> None:
         self._render_timer.stop()
@@ -91,6 +91,7 @@ class LessonEditor(ObjectEditor):
         if source_dir is not None:
             self.rendered.document().setBaseUrl(QUrl.fromLocalFile(f"{source_dir}/"))
         self.rendered.setHtml(render_markdown(self.body.toPlainText()))
+        self._update_reading_time()
 
     def _update_reading_time(self) -> None:
         minutes = reading_minutes(self.body.toPlainText())

@@ -211,7 +211,8 @@ class OutlineModel(QAbstractItemModel):
                 self.index_of(change.dst_parent), destination)
 
     def _after(self, change: Change) -> None:
-        self._reindex()
+        if not isinstance(change, FieldChanged):
+            self._reindex()  # rows moved; typing (a field change) moves nothing, so it stays cheap
         if isinstance(change, RowInserted) and len(change.parent) <= 1:
             self.endInsertRows()
         elif isinstance(change, RowRemoved) and len(change.parent) <= 1:

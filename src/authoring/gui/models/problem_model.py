@@ -19,10 +19,12 @@ class ProblemModel(QAbstractTableModel):
         super().__init__()
         self.problems: list[Problem] = []
         self._places: list[str] = []
+        self.show_lines = True
 
-    def set_problems(self, problems: list[Problem], course: Course | None) -> None:
+    def set_problems(self, problems: list[Problem], course: Course | None, *, show_lines: bool = True) -> None:
         self.beginResetModel()
         self.problems = list(problems)
+        self.show_lines = show_lines
         self._places = [place_of(problem, course) for problem in self.problems]
         self.endResetModel()
 
@@ -51,7 +53,7 @@ class ProblemModel(QAbstractTableModel):
             if column == 0:
                 return "Error" if problem.severity is Severity.ERROR else "Warning"
             if column == 1:
-                return problem.line or ""
+                return problem.line if problem.line and self.show_lines else ""
             if column == 2:
                 return self._places[index.row()]
             return problem.message

@@ -1,0 +1,203 @@
+"""The editor's speed: cold start, key presses in a long lesson, opening a big course.
+
+Each figure is a median over several runs, next to a floor measured in the
+same run on the same machine:
+
+- cold start to an editable window with the sample open, against a bare
+  PySide6 ``QMainWindow`` started the same way (goal: at most 2x);
+- handling one key press in a 20,000-word lesson, p50 and p95 (goal: p95
+  under 16 ms), against the same key press in a bare ``QPlainTextEdit``;
+- opening a 1,000-question course: time and peak RSS, against reading the
+  same file with the engine alone (no window).
+
+Run: ``.venv/bin/python bench/bench_editor.py`` (offscreen by default).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "sample_courses" / "customer-focus" / "course.md"
+RUNS = 5
+KEY_PRESSES = 200
+
+BARE_START = """
+import time, sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.show()
+app.processEvents()
+print(time.perf_counter(), flush=True)
+"""
+
+EDITOR_START = """
+import time, sys, tempfile
+from pathlib import Path
+from authoring.gui.app import application
+from authoring.gui.context import EditorContext
+from authoring.gui.main_window import MainWindow
+app = application()
+window = MainWindow(EditorContext.in_folder(Path(tempfile.mkdtemp())))
+window.show()
+assert window.open_path(Path(sys.argv[1]))
+app.processEvents()
+assert window.page.editor.current_editor() is not None
+print(time.perf_counter(), flush=True)
+"""
+
+OPEN_BIG = """
+import resource, sys, tempfile, time
+from pathlib import Path
+mode, path = sys.argv[1], Path(sys.argv[2])
+if mode == "engine":
+    from authoring.core.course_file import load_course
+    from authoring.core.validation import check_course
+    start = time.perf_counter()
+    loaded = load_course(path)
+    check_course(loaded.course, path.parent)
+else:
+    from authoring.gui.app import application
+    from authoring.gui.context import EditorContext
+    from authoring.gui.main_window import MainWindow
+    app = application()
+    window = MainWindow(EditorContext.in_folder(Path(tempfile.mkdtemp())))
+    window.show()
+    app.processEvents()
+    start = time.perf_counter()
+    assert window.open_path(path)
+    app.processEvents()
+elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
+"""
+
+
+def _child(code: str, *args: str) -> list[str]:
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    return out.stdout.split()
+
+
+def _start_seconds(code: str, *args: str) -> float:
+    """From before the process is started to the window being ready, as a user waits for it."""
+    before = time.perf_counter()
+    ready = float(_child(code, *args)[0])
+    # perf_counter is the same monotonic clock in parent and child on Linux.
+    return ready - before
+
+
+def cold_start() -> None:
+    bare, editor = [], []
+    for _ in range(RUNS):
+        bare.append(_start_seconds(BARE_START))
+        editor.append(_start_seconds(EDITOR_START, str(SAMPLE)))
+    b, e = statistics.median(bare), statistics.median(editor)
+    print(f"cold start: editor with sample {e * 1000:.0f} ms, bare QMainWindow {b * 1000:.0f} ms, "
+          f"ratio {e / b:.2f}x (goal <= 2x)")
+
+
+def _long_lesson(words: int) -> str:
+    sentence = "Customer focus means listening to what customers say and acting on it every day."
+    per = len(sentence.split())
+    paragraphs = [" ".join([sentence] * 5) for _ in range(words // (per * 5) + 1)]
+    return "\n\n".join(paragraphs)
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def key_presses() -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from authoring.core.course_file import save_course
+    from authoring.core.model import Course, Lesson
+    from authoring.gui.app import application
+    from authoring.gui.context import EditorContext
+    from authoring.gui.main_window import MainWindow
+
+    app = application()
+    text = _long_lesson(20_000)
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "course.md"
+    save_course(path, Course("Long", items=[Lesson("Long lesson", text)]))
+    window = MainWindow(EditorContext.in_folder(folder / "editor"))
+    window.show()
+    window.open_path(path)
+    assert window.page is not None
+    window.page.outline.select_target((0,))
+    body = window.page.editor.lesson_editor.body
+
+    bare = QPlainTextEdit()
+    bare.setPlainText(text)
+    bare.show()
+
+    def timings(widget: QPlainTextEdit) -> list[float]:
+        widget.setFocus()
+        widget.moveCursor(widget.textCursor().MoveOperation.End)
+        app.processEvents()
+        result = []
+        for number in range(KEY_PRESSES):
+            key = Qt.Key.Key_Space if number % 6 == 5 else Qt.Key.Key_A
+            start = time.perf_counter()
+            QTest.keyClick(widget, key)
+            app.processEvents()  # includes the highlighter, the model update and anything queued
+            result.append((time.perf_counter() - start) * 1000)
+        return result
+
+    editor_ms = timings(body)
+    bare_ms = timings(bare)
+    words = len(body.toPlainText().split())
+    print(f"key press in a {words}-word lesson: p50 {_percentile(editor_ms, 0.5):.2f} ms, "
+          f"p95 {_percentile(editor_ms, 0.95):.2f} ms (goal p95 < 16 ms); bare QPlainTextEdit p50 "
+          f"{_percentile(bare_ms, 0.5):.2f} ms, p95 {_percentile(bare_ms, 0.95):.2f} ms; p95 ratio "
+          f"{_percentile(editor_ms, 0.95) / _percentile(bare_ms, 0.95):.1f}x")
+    window.document.undo_stack.setClean()  # type: ignore[union-attr]
+    window.close()
+
+
+def big_course() -> None:
+    from authoring.core.course_file import save_course
+    from authoring.core.model import Choice, Course, Question, Quiz
+
+    quizzes = [
+        Quiz(f"Quiz {q}", questions=[
+            Question(f"Question {q}-{n}: which of these is right?", "A short scenario for the question.",
+                     [Choice("This one", True, "Right."), Choice("That one", False, "Not quite."),
+                      Choice("Neither", False, "No.")], "Because the first is right.")
+            for n in range(50)])
+        for q in range(20)
+    ]
+    path = Path(tempfile.mkdtemp()) / "course.md"
+    save_course(path, Course("A thousand questions", items=list(quizzes)))
+    engine, editor = [], []
+    for _ in range(3):
+        engine.append([float(v) for v in _child(OPEN_BIG, "engine", str(path))])
+        editor.append([float(v) for v in _child(OPEN_BIG, "editor", str(path))])
+    e_time = statistics.median(v[0] for v in editor)
+    f_time = statistics.median(v[0] for v in engine)
+    e_rss = statistics.median(v[1] for v in editor)
+    f_rss = statistics.median(v[1] for v in engine)
+    print(f"open 1,000 questions: editor {e_time * 1000:.0f} ms, peak RSS {e_rss:.0f} MB; engine alone "
+          f"{f_time * 1000:.0f} ms, {f_rss:.0f} MB; time ratio {e_time / f_time:.1f}x")
+
+
+if __name__ == "__main__":
+    which = set(sys.argv[1:]) or {"start", "keys", "big"}
+    if "start" in which:
+        cold_start()
+    if "big" in which:
+        big_course()
+    if "keys" in which:
+        key_presses()
