@@ -70,8 +70,9 @@ class CoursePage(QWidget):
             self.learner_preview.show_target(self.outline.current_target())
             self.learner_preview.refresh()
             if self.columns.sizes()[2] < 200:
-                sizes = self.columns.sizes()
-                self.columns.setSizes([sizes[0], max(360, sizes[1] - 420), 420])
+                outline, editor, _ = self.columns.sizes()
+                share = max(360, editor // 2)
+                self.columns.setSizes([outline, max(360, editor - share), share])
         self.previews.show()
         self.previews.setCurrentWidget(self.pdf_preview if tab == "pdf" else self.learner_preview)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -90,7 +93,8 @@ class LessonEditor(ObjectEditor):
         source_dir = self.document.source_dir
         if source_dir is not None:
             self.rendered.document().setBaseUrl(QUrl.fromLocalFile(f"{source_dir}/"))
-        self.rendered.setHtml(render_markdown(self.body.toPlainText()))
+        html = render_markdown(self.body.toPlainText())
+        self.rendered.setHtml(fit_images(html, source_dir, self.rendered.viewport().width() - 24))
         self._update_reading_time()
 
     def _update_reading_time(self) -> None:
@@ -125,6 +129,21 @@ class LessonEditor(ObjectEditor):
             return
         self.body.setFocus()
         self.body.insert_text(f"![{alt.strip()}]({relative})")
+
+
+def fit_images(html: str, source_dir: Path | None, width: int) -> str:
+    """Give wide images a width, as QTextBrowser knows no CSS max-width."""
+    if source_dir is None or width <= 0 or "<img" not in html:
+        return html
+
+    def sized(match: re.Match[str]) -> str:
+        tag, src = match.group(0), unquote(match.group(1))
+        size = QImageReader(str(source_dir / src)).size()
+        if size.width() <= width:
+            return tag
+        return tag.replace("<img ", f'<img width="{width}" ', 1)
+
+    return re.sub(r'<img [^>]*src="([^"]+)"[^>]*>', sized, html)
 
 
 def copy_into_assets(image: Path, source_dir: Path) -> str:
