@@ -422,10 +422,10 @@ class MainWindow(QMainWindow):
             ExportDialog(self.document, self.context.settings, self).exec()
 
     def about(self) -> None:
-        QMessageBox.about(self, "About Authoring",
-                          f"<h3>Authoring {__version__}</h3><p>Write microlearning in plain Markdown: lessons, "
-                          "quizzes and reflections. Export SCORM 1.2 and 2004 packages, HTML and PDFs.</p>"
-                          "<p>Licensed under the GNU GPL version 3 or later.</p>")
+        self.message(QMessageBox.Icon.Information, "About Authoring",
+                     f"Authoring {__version__}\n\nWrite microlearning in plain Markdown: lessons, quizzes and "
+                     "reflections. Export SCORM 1.2 and 2004 packages, HTML and PDFs.\n\n"
+                     "Licensed under the GNU GPL version 3 or later.")
 
     def message(self, kind: QMessageBox.Icon, title: str, text: str, details: str = "", *,
                 buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,

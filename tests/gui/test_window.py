@@ -1,0 +1,114 @@
+"""The window's conventions: keyboard reach, renaming in place, dialogs, the About box, start-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from authoring import __version__
+from authoring.core.model import Quiz
+from authoring.gui.app import open_window
+from authoring.gui.context import EditorContext
+from authoring.gui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from stubs import ModalAnswers
+
+
+def test_every_field_of_the_question_editor_is_reachable_by_tab(qtbot: QtBot, window: MainWindow,
+                                                                sample_course: Path) -> None:
+    window.open_path(sample_course)
+    assert window.page is not None and window.document is not None
+    q = next(i for i, item in enumerate(window.document.course.items) if isinstance(item, Quiz))
+    window.page.outline.select_target((q, 0))
+    editor = window.page.editor.question_editor
+    editor.stem.setFocus()
+    wanted: dict[str, QWidget] = {"stem": editor.stem, "body": editor.body, "choices": editor.table,
+                                  "add": editor.add_button, "feedback": editor.feedback,
+                                  "explanation": editor.explanation}
+    reached = []
+    for _ in range(30):
+        focused = QApplication.focusWidget()
+        reached += [name for name, widget in wanted.items() if widget is focused and name not in reached]
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert reached == ["stem", "body", "choices", "add", "feedback", "explanation"]
+
+
+def test_f2_renames_in_place_as_one_undoable_step(qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:
+    window.open_path(sample_course)
+    assert window.page is not None and window.document is not None
+    outline = window.page.outline
+    outline.select_target((1,))
+    outline.setFocus()
+    qtbot.keyClick(outline, Qt.Key.Key_F2)
+    editor = outline.viewport().findChild(QLineEdit)
+    assert editor is not None
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Focus versus friendliness")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.document.course.items[1].title == "Focus versus friendliness")  # type: ignore
+    assert window.document.undo_stack.undoText() == "Rename lesson"
+    assert window.page.editor.lesson_editor.title.text() == "Focus versus friendliness"
+
+
+def test_about_box_names_the_version(window: MainWindow, answers: ModalAnswers) -> None:
+    answers.queue = [QMessageBox.StandardButton.Ok]
+    window.window_actions.about.trigger()
+    assert answers.asked == [f"About Authoring: Authoring {__version__}\n\nWrite microlearning in plain Markdown: "
+                             "lessons, quizzes and reflections. Export SCORM 1.2 and 2004 packages, HTML and "
+                             "PDFs.\n\nLicensed under the GNU GPL version 3 or later."]
+
+
+def test_open_and_save_as_dialogs_list_recent_folders(window: MainWindow, sample_course: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    window.context.settings.add_recent(sample_course)
+    seen: list[QFileDialog] = []
+
+    def fake_exec(dialog: QFileDialog) -> int:
+        seen.append(dialog)
+        return 0
+
+    monkeypatch.setattr(QFileDialog, "exec", fake_exec)
+    window.window_actions.open.trigger()
+    [dialog] = seen
+    folders = [url.toLocalFile() for url in dialog.sidebarUrls()]
+    assert str(sample_course.resolve().parent) in folders
+    assert dialog.history() == [str(sample_course.resolve().parent)]
+    assert window.document is None
+
+
+def test_actions_follow_what_is_open(window: MainWindow, sample_course: Path) -> None:
+    actions = window.window_actions
+    assert not actions.save.isEnabled() and not actions.add_lesson.isEnabled()
+    window.open_path(sample_course)
+    assert actions.save.isEnabled() and actions.add_lesson.isEnabled() and actions.export.isEnabled()
+    assert actions.undo.shortcut().matches(Qt.Modifier.CTRL | Qt.Key.Key_Z).name == "ExactMatch"
+    assert all(action.toolTip() for action in (actions.move_up, actions.delete, actions.export, actions.add_question))
+
+
+def test_open_window_opens_the_course_given_on_the_command_line(qtbot: QtBot, context: EditorContext,
+                                                                sample_course: Path) -> None:
+    window = open_window(context, sample_course)
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert window.document is not None and window.document.path == sample_course
+    assert window.windowTitle() == "What Is Customer Focus? — course.md[*] — Authoring"
+
+
+def test_closing_text_mode_with_edits_asks_first(window: MainWindow, tmp_path: Path, answers: ModalAnswers) -> None:
+    path = tmp_path / "broken.md"
+    text = "---\ntitle: Broken\n---\n\nStray text.\n\n# Lesson: One\n"
+    path.write_text(text, encoding="utf-8")
+    answers.queue = [QMessageBox.StandardButton.Open]
+    window.open_path(path)
+    window.text_page.editor.appendPlainText("more")
+    answers.queue = [QMessageBox.StandardButton.Cancel]
+    assert not window.close_course()
+    answers.queue = [QMessageBox.StandardButton.Save]
+    assert window.close_course()
+    assert path.read_text(encoding="utf-8") == text + "\nmore"
