@@ -112,3 +112,34 @@ def test_closing_text_mode_with_edits_asks_first(window: MainWindow, tmp_path: P
     answers.queue = [QMessageBox.StandardButton.Save]
     assert window.close_course()
     assert path.read_text(encoding="utf-8") == text + "\nmore"
+
+
+def test_the_authoring_command_opens_the_editor_on_a_course(tmp_path: Path, sample_course: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent("""
+        import sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from authoring.cli import main
+        from authoring.gui.app import application
+
+        app = application()
+        def report_and_quit():
+            [window] = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle()]
+            print(window.windowTitle(), flush=True)
+            window.close()
+            app.quit()
+        QTimer.singleShot(500, report_and_quit)
+        sys.exit(main([sys.argv[1]]))
+    """)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", script, str(sample_course)], capture_output=True, text=True,
+                          env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "What Is Customer Focus? — course.md[*] — Authoring"
+    assert (tmp_path / "config" / "authoring" / "authoring.conf").is_file()  # settings live in the user's config
