@@ -22,7 +22,6 @@ from authoring.core.model import Course
 from authoring.core.problems import Problem, Severity
 from authoring.gui.context import EditorContext
 from authoring.gui.course_page import CoursePage
-from authoring.gui.dialogs.restore_dialog import RestoreDialog
 from authoring.gui.document import CourseDocument, SaveConflict
 from authoring.gui.icons import icon
 from authoring.gui.outline_view import OutlineView
@@ -386,7 +385,12 @@ class MainWindow(QMainWindow):
 
     def offer_recoveries(self) -> None:
         """At start: offer back what a crashed or killed editor left in its recovery files."""
-        for recovery in find_recoveries(self.context.recovery_dir):
+        recoveries = find_recoveries(self.context.recovery_dir)
+        if not recoveries:
+            return
+        from authoring.gui.dialogs.restore_dialog import RestoreDialog  # seldom needed: kept off the start-up path
+
+        for recovery in recoveries:
             answer = RestoreDialog(recovery, self).exec()
             if answer == RestoreDialog.RESTORE:
                 self.restore(recovery)

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import difflib
 import hashlib
 import json
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +57,8 @@ class Recovery:
             recovered = self.text().splitlines(keepends=True)
         except (OSError, UnicodeDecodeError):
             return "(the recovery file cannot be read)"
+        import difflib  # only when a crash left something to restore
+
         on_disk: list[str] = []
         name = "(never saved)"
         if self.original is not None:
@@ -89,7 +89,7 @@ class RecoveryWriter:
         if self.original:
             self.key = hashlib.sha256(str(self.original).encode()).hexdigest()[:20]
         else:
-            self.key = f"untitled-{uuid.uuid4().hex[:12]}"
+            self.key = f"untitled-{os.getpid()}-{id(self):x}"
 
     def write(self, course: Course) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
