@@ -143,3 +143,35 @@ def test_the_authoring_command_opens_the_editor_on_a_course(tmp_path: Path, samp
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "What Is Customer Focus? — course.md[*] — Authoring"
     assert (tmp_path / "config" / "authoring" / "authoring.conf").is_file()  # settings live in the user's config
+
+
+def test_delete_key_in_the_outline_deletes_the_row_and_undo_restores_it(qtbot: QtBot, window: MainWindow,
+                                                                       sample_course: Path) -> None:
+    window.open_path(sample_course)
+    assert window.page is not None and window.document is not None
+    course = window.document.course
+    second = course.items[1]
+    outline = window.page.outline
+    outline.select_target((1,))
+    outline.setFocus()
+    qtbot.keyClick(outline, Qt.Key.Key_Delete)
+    assert second not in course.items
+    assert outline.current_target() == (1,)
+    assert len(outline.actions()) == 9  # the same edits in its context menu
+    qtbot.keyClick(outline, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert course.items[1] is second
+
+
+def test_problem_in_the_settings_goes_to_the_settings_field(qtbot: QtBot, window: MainWindow,
+                                                            tmp_path: Path) -> None:
+    path = tmp_path / "course.md"
+    path.write_text("---\ntitle: T\nlanguage: not a tag\n---\n\n# Lesson: L\n\nText.\n", encoding="utf-8")
+    window.open_path(path)
+    assert window.page is not None
+    window.page.outline.select_target((0,))
+    panel = window.page.problems
+    row = next(r for r in range(panel.model.rowCount()) if panel.model.problem(r).field == "language")
+    assert panel.model.index(row, 1).data() == 1
+    panel.table.doubleClicked.emit(panel.model.index(row, 3))
+    assert window.page.outline.current_target() == ()
+    assert window.page.editor.course_editor.language.hasFocus()

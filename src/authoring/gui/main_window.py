@@ -11,7 +11,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
@@ -111,6 +111,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.page)
         self._restore_splitters()
         self.page.problems.setVisible(self.window_actions.show_problems.isChecked())
+        actions = self.window_actions
+        self.page.outline.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.page.outline.addActions([actions.add_lesson, actions.add_quiz, actions.add_question,
+                                      actions.add_reflection, actions.duplicate, actions.rename, actions.delete,
+                                      actions.move_up, actions.move_down])
         self.recovery = RecoveryWriter(self.context.recovery_dir, document.path)
         document.edited.connect(self._schedule_autosave)
         document.modifiedChanged.connect(self._modified_changed)

@@ -6,7 +6,8 @@ so they undo like typing does; the view then selects what the edit made.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from authoring.core.commands import Insert, Remove, Target, duplicate, move_by, new_item, new_question
@@ -37,6 +38,14 @@ class OutlineView(QTreeView):
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.outline.rowsInserted.connect(lambda parent, *_: self.expand(parent))
         self.expandAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Delete on a row deletes it (Undo brings it back); only here, never while typing in a field.
+        if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier \
+                and self.state() != QAbstractItemView.State.EditingState:
+            self.delete_current()
+            return
+        super().keyPressEvent(event)
 
     # -- selection --------------------------------------------------------------------
 
