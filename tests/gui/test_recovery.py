@@ -92,7 +92,7 @@ def test_restore_after_the_editor_process_is_killed(qtbot: QtBot, tmp_path: Path
 def test_autosave_goes_to_the_recovery_file_and_a_save_removes_it(qtbot: QtBot, window: MainWindow,
                                                                   sample_course: Path) -> None:
     original = sample_course.read_bytes()
-    window.autosave_timer.setInterval(20)
+    window.autosave.timer.setInterval(20)
     window.open_path(sample_course)
     window.window_actions.add_reflection.trigger()
     recovery_dir = window.context.recovery_dir
@@ -106,7 +106,7 @@ def test_autosave_goes_to_the_recovery_file_and_a_save_removes_it(qtbot: QtBot, 
 
 
 def test_undo_back_to_saved_removes_the_recovery_file(qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:
-    window.autosave_timer.setInterval(20)
+    window.autosave.timer.setInterval(20)
     window.open_path(sample_course)
     assert window.document is not None
     window.window_actions.add_lesson.trigger()

@@ -84,6 +84,20 @@ class CoursePage(QWidget):
             if preview is not None:
                 preview.dispose()
 
+    def save_layout(self, settings: AppSettings) -> None:
+        settings.set_layout("columns", self.columns.saveState())
+        settings.set_layout("rows", self.rows.saveState())
+
+    def restore_layout(self, settings: AppSettings) -> None:
+        # Laid out at its final size first: a splitter restored smaller hands the extra space to one side.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        for name, splitter in (("columns", self.columns), ("rows", self.rows)):
+            state = settings.layout(name)
+            if state is not None:
+                splitter.restoreState(state)
+
     def go_to(self, problem: Problem) -> None:
         """Select the item or question a problem is about and focus its field."""
         if problem.item is None:

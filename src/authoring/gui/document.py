@@ -19,7 +19,7 @@ from authoring.core.commands import Change, Command, Target, resolve
 from authoring.core.course_file import file_digest
 from authoring.core.course_format import write_course
 from authoring.core.model import Course, Quiz
-from authoring.core.problems import Problem
+from authoring.core.problems import Problem, Severity
 from authoring.gui.undo import UndoAdapter
 
 
@@ -145,3 +145,13 @@ class CourseDocument(QObject):
         self.undo_stack.setClean()
         self.modifiedChanged.emit(False)
         self.saved.emit()
+
+
+def file_level(problems: list[Problem]) -> list[Problem]:
+    """The problems of the bytes rather than the course (a BOM, CRLF endings): they last until a save.
+
+    The reader reports them as warnings on line 1 about no field; everything
+    else is found again by the live check.
+    """
+    return [p for p in problems
+            if p.severity is Severity.WARNING and p.line == 1 and p.field is None and p.item is None]

@@ -11,39 +11,28 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from authoring import __version__
 from authoring.core.course_file import LoadedCourse, file_digest, load_course
 from authoring.core.course_format import parse_course
 from authoring.core.model import Course
-from authoring.core.problems import Problem, Severity
+from authoring.core.problems import Problem
+from authoring.gui.autosave import Autosave
 from authoring.gui.context import EditorContext
 from authoring.gui.course_page import CoursePage
-from authoring.gui.document import CourseDocument, SaveConflict
+from authoring.gui.dialogs.course_file_dialog import choose_course_path
+from authoring.gui.document import CourseDocument, SaveConflict, file_level
 from authoring.gui.icons import icon
 from authoring.gui.outline_view import OutlineView
-from authoring.gui.problems_panel import ProblemsPanel
-from authoring.gui.recovery import Recovery, RecoveryWriter, find_recoveries
-from authoring.gui.text_page import TextPage
+from authoring.gui.recovery import Recovery, find_recoveries
+from authoring.gui.text_page import TextMode
 from authoring.gui.welcome_page import WelcomePage
 from authoring.gui.window_actions import WindowActions
 
-AUTOSAVE_MS = 3000
-COURSE_FILTER = "Courses (*.md);;All files (*)"
 SAMPLE_NAME = "customer-focus"
-
-
-def file_level(problems: list[Problem]) -> list[Problem]:
-    """The problems of the bytes rather than the course (a BOM, CRLF endings): they last until a save.
-
-    The reader reports them as warnings on line 1 about no field; everything
-    else is found again by the live check.
-    """
-    return [p for p in problems
-            if p.severity is Severity.WARNING and p.line == 1 and p.field is None and p.item is None]
 
 
 class MainWindow(QMainWindow):
@@ -52,7 +41,6 @@ class MainWindow(QMainWindow):
         self.context = context
         self.document: CourseDocument | None = None
         self.page: CoursePage | None = None
-        self.recovery: RecoveryWriter | None = None
         self.undo_group = QUndoGroup(self)
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
@@ -62,28 +50,18 @@ class MainWindow(QMainWindow):
         self.welcome.openRequested.connect(self.open_dialog)
         self.welcome.sampleRequested.connect(self.open_sample)
         self.welcome.recentRequested.connect(self.open_path)
-        self.text_page = TextPage()
-        self.text_problems = ProblemsPanel()
-        self.text_problems.activated.connect(lambda problem: self.text_page.editor.go_to_line(problem.line))
-        self.text_page.problemsChanged.connect(self.text_problems.show_problems)
+        self.text_mode = TextMode()
+        self.text_page = self.text_mode.page
+        self.text_problems = self.text_mode.problems
         self.text_page.readAsCourseRequested.connect(self.read_text_as_course)
         self.text_page.editor.document().modificationChanged.connect(self._update_title)
-        self._text_check = QTimer(self, singleShot=True, interval=400)
-        self._text_check.timeout.connect(lambda: self.text_problems.show_problems(self.text_page.problems()))
-        self.text_page.editor.textChanged.connect(self._text_check.start)
-        text_split = QSplitter()
-        text_split.setOrientation(text_split.orientation().Vertical)
-        text_split.addWidget(self.text_page)
-        text_split.addWidget(self.text_problems)
-        text_split.setSizes([600, 180])
-        self.text_mode = text_split
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.text_mode)
         self.setCentralWidget(self.stack)
 
-        self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave = Autosave(context.recovery_dir, self)
+        self.autosave.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.window_actions = WindowActions(self, self.undo_group)
         self.window_actions.show_problems.setChecked(True)
         self.window_actions.show_problems.toggled.connect(self._show_problems)
@@ -109,16 +87,15 @@ class MainWindow(QMainWindow):
         self.page = CoursePage(document, self.context.settings)
         self.stack.addWidget(self.page)
         self.stack.setCurrentWidget(self.page)
-        self._restore_splitters()
+        self.page.resize(self.stack.size())
+        self.page.restore_layout(self.context.settings)
         self.page.problems.setVisible(self.window_actions.show_problems.isChecked())
         actions = self.window_actions
         self.page.outline.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.page.outline.addActions([actions.add_lesson, actions.add_quiz, actions.add_question,
                                       actions.add_reflection, actions.duplicate, actions.rename, actions.delete,
                                       actions.move_up, actions.move_down])
-        self.recovery = RecoveryWriter(self.context.recovery_dir, document.path)
-        document.edited.connect(self._schedule_autosave)
-        document.modifiedChanged.connect(self._modified_changed)
+        self.autosave.attach(document)
         document.modifiedChanged.connect(self._update_title)
         document.edited.connect(self._update_title)
         self.window_actions.set_document_open(True)
@@ -127,7 +104,7 @@ class MainWindow(QMainWindow):
 
     def _drop_page(self) -> None:
         if self.page is not None:
-            self._save_splitters()
+            self.page.save_layout(self.context.settings)
             self.page.dispose()
             self.stack.removeWidget(self.page)
             self.page.deleteLater()
@@ -136,10 +113,7 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(self.document.undo_stack)
             self.document.deleteLater()
             self.document = None
-        if self.recovery is not None:
-            self.recovery.discard()
-            self.recovery = None
-        self.autosave_timer.stop()
+        self.autosave.detach()
 
     @property
     def outline(self) -> OutlineView | None:
@@ -237,23 +211,8 @@ class MainWindow(QMainWindow):
         return samples / SAMPLE_NAME if samples and (samples / SAMPLE_NAME / "course.md").is_file() else None
 
     def choose_path(self, *, save: bool) -> Path | None:
-        """A file dialog that lists the folders of recent courses in its sidebar."""
-        recent = self.context.settings.recent_files
-        folder = str(self.document.path.parent if self.document and self.document.path else
-                     recent[0].parent if recent else Path.home())
-        dialog = QFileDialog(self, "Save course as" if save else "Open course", folder, COURSE_FILTER)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
-        dialog.setDefaultSuffix("md")
-        folders = list(dict.fromkeys(str(path.parent) for path in recent))
-        dialog.setHistory(folders)
-        dialog.setSidebarUrls([QUrl.fromLocalFile(str(Path.home())), *(QUrl.fromLocalFile(f) for f in folders)])
-        if save and self.document is not None:
-            dialog.selectFile(self.document.path.name if self.document.path else "course.md")
-        if not dialog.exec():
-            return None
-        files = dialog.selectedFiles()
-        return Path(files[0]) if files else None
+        current = self.document.path if self.document else self.text_page.path
+        return choose_course_path(self, self.context.settings.recent_files, current, save=save)
 
     def fill_recent_menu(self) -> None:
         menu = self.window_actions.recent_menu
@@ -300,8 +259,6 @@ class MainWindow(QMainWindow):
                          f"Could not save {path}: {exc.strerror or exc}. Your edits are still here and in the "
                          "recovery file; check the folder is writable and has free space, or use Save As.")
             return False
-        if self.recovery is not None and self.recovery.original != path.resolve():
-            self.recovery.retarget(path)
         self.context.settings.add_recent(path)
         self.statusBar().showMessage(f"Saved {path}", 4000)
         self._update_title()
@@ -361,32 +318,14 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
-        self._save_splitters()
+        if self.page is not None:
+            self.page.save_layout(self.context.settings)
         self.context.settings.set_layout("geometry", self.saveGeometry())
         self._drop_page()
         self.context.settings.sync()
         event.accept()
 
-    # -- autosave and recovery ---------------------------------------------------------------
-
-    def _schedule_autosave(self) -> None:
-        if not self.autosave_timer.isActive():
-            self.autosave_timer.start()
-
-    def autosave(self) -> None:
-        if self.document is None or self.recovery is None:
-            return
-        if not self.document.is_modified:
-            self.recovery.discard()
-            return
-        try:
-            self.recovery.write(self.document.course)
-        except OSError as exc:
-            self.statusBar().showMessage(f"Autosave failed: {exc.strerror or exc}", 8000)
-
-    def _modified_changed(self, modified: bool) -> None:
-        if not modified and self.recovery is not None:
-            self.recovery.discard()
+    # -- recovery ---------------------------------------------------------------
 
     def offer_recoveries(self) -> None:
         """At start: offer back what a crashed or killed editor left in its recovery files."""
@@ -416,9 +355,10 @@ class MainWindow(QMainWindow):
         document = CourseDocument(course, original, digest)
         self.set_document(document)
         document.mark_unsaved()
-        assert self.recovery is not None
-        self.recovery.write(course)  # keep the edits safe under this process from now on
-        if self.recovery.key != recovery.key:
+        writer = self.autosave.writer
+        assert writer is not None
+        writer.write(course)  # keep the edits safe under this process from now on
+        if writer.key != recovery.key:
             recovery.discard()
         return True
 
@@ -477,24 +417,6 @@ class MainWindow(QMainWindow):
         if self.page is not None:
             self.window_actions.show_preview.setChecked(True)
             self.page.show_previews("pdf")
-
-    def _save_splitters(self) -> None:
-        if self.page is not None:
-            self.context.settings.set_layout("columns", self.page.columns.saveState())
-            self.context.settings.set_layout("rows", self.page.rows.saveState())
-
-    def _restore_splitters(self) -> None:
-        if self.page is None:
-            return
-        # At its final size first: a splitter restored smaller would hand the extra space to one side.
-        self.page.resize(self.stack.size())
-        layout = self.page.layout()
-        if layout is not None:
-            layout.activate()
-        for name, splitter in (("columns", self.page.columns), ("rows", self.page.rows)):
-            state = self.context.settings.layout(name)
-            if state is not None:
-                splitter.restoreState(state)
 
     def problems(self) -> list[Problem]:
         return self.page.problems.model.problems if self.page else self.text_problems.model.problems

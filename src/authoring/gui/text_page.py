@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from authoring.core.atomic_write import atomic_write
 from authoring.core.course_file import file_digest
 from authoring.core.course_format import parse_course
 from authoring.core.problems import Problem
 from authoring.gui.editors.markdown_editor import MarkdownEditor
+from authoring.gui.problems_panel import CHECK_DELAY_MS, ProblemsPanel
 
 
 class TextPage(QWidget):
@@ -78,3 +79,22 @@ class TextPage(QWidget):
         self.path = target
         self.digest = file_digest(data)
         self.editor.document().setModified(False)
+
+
+class TextMode(QSplitter):
+    """The text page above the problems of the text, re-read as the author types."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.page = TextPage()
+        self.problems = ProblemsPanel()
+        self.problems.activated.connect(lambda problem: self.page.editor.go_to_line(problem.line))
+        self.page.problemsChanged.connect(self.problems.show_problems)
+        self._check = QTimer(self)
+        self._check.setSingleShot(True)
+        self._check.setInterval(CHECK_DELAY_MS)
+        self._check.timeout.connect(lambda: self.problems.show_problems(self.page.problems()))
+        self.page.editor.textChanged.connect(self._check.start)
+        self.addWidget(self.page)
+        self.addWidget(self.problems)
+        self.setSizes([600, 180])
