@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import signal
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from stubs import stub_dialog
 
@@ -18,7 +20,7 @@ from authoring.gui.app import open_window
 from authoring.gui.context import EditorContext
 from authoring.gui.dialogs.restore_dialog import RestoreDialog
 from authoring.gui.main_window import MainWindow
-from authoring.gui.recovery import find_recoveries
+from authoring.gui.recovery import Recovery, find_recoveries
 
 if TYPE_CHECKING:
     from stubs import ModalAnswers
@@ -152,3 +154,31 @@ def test_discard_removes_the_recovery_and_later_keeps_it(qtbot: QtBot, context: 
     qtbot.addWidget(window)
     assert find_recoveries(context.recovery_dir) == []
     assert window.document is None
+
+
+def test_a_file_open_as_text_is_autosaved_too_and_restored_as_text(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, answers: ModalAnswers,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "broken.md"
+    text = "---\ntitle: Broken\n---\n\nStray text.\n\n# Lesson: One\n"
+    path.write_text(text, encoding="utf-8")
+    answers.queue = [QMessageBox.StandardButton.Open]
+    window.open_path(path)
+    window.autosave.timer.setInterval(20)
+    window.text_page.editor.appendPlainText("Typed before the crash.")
+    recovery_dir = window.context.recovery_dir
+    qtbot.waitUntil(lambda: len(list(recovery_dir.glob("*.md"))) == 1)
+    [kept] = list(recovery_dir.glob("*.md"))
+    assert kept.read_text(encoding="utf-8").endswith("Typed before the crash.")
+    assert path.read_text(encoding="utf-8") == text
+
+    assert find_recoveries(recovery_dir) == []  # ours while this editor runs
+    # As the next start would find it after a crash (the killed-process test above proves that part):
+    recovery = Recovery(kept.stem, recovery_dir, path.resolve(), "broken.md", datetime.datetime.now(), pid=0)
+    other = MainWindow(window.context)
+    qtbot.addWidget(other)
+    assert other.restore(recovery)
+    assert other.stack.currentWidget() is other.text_mode
+    assert other.text_page.text().endswith("Typed before the crash.")
+    assert other.isWindowModified()
+    other.text_page.editor.document().setModified(False)

@@ -1,19 +1,26 @@
-"""Autosave: a few seconds after an edit, the open course goes to its recovery file.
+"""Autosave: shortly after an edit, the open course goes to its recovery file.
 
 Never to the author's file: that changes only on Save.  Reaching the saved
-state again (a save, or undo back to it) removes the recovery file.
+state again (a save, or undo back to it) removes the recovery file.  It
+waits for a pause in typing (writing a big course takes a moment), but
+never longer than :data:`MAX_WAIT_S` after the first unsaved edit.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from authoring.core.course_format import write_course
 from authoring.gui.document import CourseDocument
 from authoring.gui.recovery import RecoveryWriter
+from authoring.gui.text_page import TextPage
 
 AUTOSAVE_MS = 3000
+MAX_WAIT_S = 20.0
 
 
 class Autosave(QObject):
@@ -22,8 +29,12 @@ class Autosave(QObject):
     def __init__(self, recovery_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.recovery_dir = recovery_dir
-        self.document: CourseDocument | None = None
         self.writer: RecoveryWriter | None = None
+        self._text: Callable[[], tuple[str, str]] | None = None
+        """Gives the text to keep and its title."""
+        self._modified: Callable[[], bool] = lambda: False
+        self._first_unsaved: float | None = None
+        self._document: CourseDocument | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -31,33 +42,55 @@ class Autosave(QObject):
 
     def attach(self, document: CourseDocument) -> None:
         self.detach()
-        self.document = document
+        self._document = document
         self.writer = RecoveryWriter(self.recovery_dir, document.path)
-        document.edited.connect(self._edited)
+        self._text = lambda: (write_course(document.course), document.course.title)
+        self._modified = lambda: document.is_modified
+        document.edited.connect(self.edited)
         document.modifiedChanged.connect(self._modified_changed)
         document.saved.connect(self._saved)
 
+    def attach_text(self, page: TextPage) -> None:
+        """A file open as text is kept as typed, so a crash loses none of it either."""
+        self.detach()
+        self.writer = RecoveryWriter(self.recovery_dir, page.path)
+        self._text = lambda: (page.text(), page.path.name if page.path else "Untitled")
+        self._modified = page.is_modified
+
     def detach(self) -> None:
-        """The document is closed (saved or discarded): its recovery file goes."""
+        """The course is closed (saved or discarded): its recovery file goes."""
         self.timer.stop()
+        if self._document is not None:
+            for signal, slot in ((self._document.edited, self.edited),
+                                 (self._document.modifiedChanged, self._modified_changed),
+                                 (self._document.saved, self._saved)):
+                signal.disconnect(slot)
         if self.writer is not None:
             self.writer.discard()
         self.writer = None
-        self.document = None
+        self._text = None
+        self._document = None
+        self._first_unsaved = None
 
-    def _edited(self) -> None:
-        # Not restarted by each key: while the author types, it still saves every few seconds.
-        if not self.timer.isActive():
-            self.timer.start()
+    def edited(self) -> None:
+        now = time.monotonic()
+        if self._first_unsaved is None:
+            self._first_unsaved = now
+        if now - self._first_unsaved >= MAX_WAIT_S:
+            self.save_now()
+        else:
+            self.timer.start()  # restarted by each edit: it writes in a pause
 
     def save_now(self) -> None:
-        if self.document is None or self.writer is None:
+        self.timer.stop()
+        self._first_unsaved = None
+        if self.writer is None or self._text is None:
             return
-        if not self.document.is_modified:
+        if not self._modified():
             self.writer.discard()
             return
         try:
-            self.writer.write(self.document.course)
+            self.writer.write_text(*self._text())
         except OSError as exc:
             self.failed.emit(f"Autosave failed: {exc.strerror or exc}")
 
@@ -66,7 +99,7 @@ class Autosave(QObject):
             self.writer.discard()
 
     def _saved(self) -> None:
-        document = self.document
+        document = self._document
         if document is not None and document.path is not None and self.writer is not None \
                 and self.writer.original != document.path.resolve():
             self.writer.retarget(document.path)  # after Save As the recovery belongs to the new file

@@ -7,6 +7,7 @@ the course itself), and a file that cannot be read losslessly opens as text.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.text_problems = self.text_mode.problems
         self.text_page.readAsCourseRequested.connect(self.read_text_as_course)
         self.text_page.editor.document().modificationChanged.connect(self._update_title)
+        self.text_page.editor.textChanged.connect(self._text_edited)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.text_mode)
@@ -178,8 +180,13 @@ class MainWindow(QMainWindow):
         self._drop_page()
         self.text_page.open_text(path, text, digest)
         self.stack.setCurrentWidget(self.text_mode)
+        self.autosave.attach_text(self.text_page)
         self.window_actions.set_document_open(True, as_text=True)
         self._update_title()
+
+    def _text_edited(self) -> None:
+        if self.stack.currentWidget() is self.text_mode:
+            self.autosave.edited()
 
     def read_text_as_course(self) -> bool:
         parsed = parse_course(self.text_page.text())
@@ -193,6 +200,8 @@ class MainWindow(QMainWindow):
             document.mark_unsaved()
         self.text_page.editor.document().setModified(False)
         self.set_document(document)
+        if document.is_modified:
+            self.autosave.save_now()
         return True
 
     def open_sample(self) -> bool:
@@ -275,6 +284,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.message(QMessageBox.Icon.Critical, "Not saved", f"Could not save {target}: {exc.strerror or exc}.")
             return False
+        self.autosave.attach_text(self.text_page)  # saved: the old recovery file goes
         self._update_title()
         return True
 
@@ -343,22 +353,22 @@ class MainWindow(QMainWindow):
                 recovery.discard()
 
     def restore(self, recovery: Recovery) -> bool:
-        course = recovery.course()
-        if course is None:
-            self.open_as_text(recovery.original, recovery.text(), "")
-            self.text_page.editor.document().setModified(True)
-            return True
+        """Open what autosave kept, as unsaved edits of the file it belongs to; the file stays as it is."""
         original = recovery.original
         digest = ""
-        if original is not None and original.exists():
-            digest = file_digest(original.read_bytes())
-        document = CourseDocument(course, original, digest)
-        self.set_document(document)
-        document.mark_unsaved()
+        with contextlib.suppress(OSError):
+            digest = file_digest(original.read_bytes()) if original is not None else ""
+        course = recovery.course()
+        if course is None:  # kept from a file open as text: back to text
+            self.open_as_text(original, recovery.text(), digest)
+            self.text_page.editor.document().setModified(True)
+        else:
+            document = CourseDocument(course, original, digest)
+            self.set_document(document)
+            document.mark_unsaved()
+        self.autosave.save_now()  # the edits are safe under this process from now on
         writer = self.autosave.writer
-        assert writer is not None
-        writer.write(course)  # keep the edits safe under this process from now on
-        if writer.key != recovery.key:
+        if writer is not None and writer.key != recovery.key:
             recovery.discard()
         return True
 

@@ -92,11 +92,15 @@ class RecoveryWriter:
             self.key = f"untitled-{os.getpid()}-{id(self):x}"
 
     def write(self, course: Course) -> None:
+        self.write_text(write_course(course), course.title)
+
+    def write_text(self, text: str, title: str) -> None:
+        """Keep ``text`` (a course file's text, maybe one opened as text because it does not read)."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.folder / f"{self.key}.md", write_course(course).encode("utf-8"))
+        atomic_write(self.folder / f"{self.key}.md", text.encode("utf-8"))
         info = {
             "original": str(self.original) if self.original else None,
-            "title": course.title,
+            "title": title,
             "saved_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
             "pid": os.getpid(),
         }
