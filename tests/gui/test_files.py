@@ -284,3 +284,18 @@ def test_settings_remember_window_layout_and_recent_files(qtbot: QtBot, context:
     second.open_path(sample_course)
     assert second.page is not None
     assert second.page.columns.sizes()[0] == outline_width != 240
+
+
+def test_save_as_into_another_folder_takes_the_images_along(window: MainWindow, sample_course: Path,
+                                                            tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window.open_path(sample_course)
+    target = tmp_path / "elsewhere" / "course.md"
+    target.parent.mkdir()
+    answer_file_dialog(monkeypatch, target)
+    assert window.save_as()
+    images = sorted(p.name for p in (target.parent / "assets").iterdir())
+    assert images == sorted(p.name for p in (sample_course.parent / "assets").iterdir())
+    assert window.statusBar().currentMessage().endswith("with 1 image(s) it links to")
+    assert window.page is not None
+    window.page.problems.check_now()
+    assert not [p for p in window.problems() if "image" in p.message]

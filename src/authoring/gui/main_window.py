@@ -23,6 +23,7 @@ from authoring.core.model import Course
 from authoring.core.problems import Problem
 from authoring.gui.autosave import Autosave
 from authoring.gui.context import EditorContext
+from authoring.gui.course_assets import copy_assets
 from authoring.gui.course_page import CoursePage
 from authoring.gui.dialogs.course_file_dialog import choose_course_path
 from authoring.gui.document import CourseDocument, SaveConflict, file_level
@@ -256,6 +257,7 @@ class MainWindow(QMainWindow):
         return self._save_to(self.document, path)
 
     def _save_to(self, document: CourseDocument, path: Path) -> bool:
+        old_dir = document.source_dir
         try:
             try:
                 document.save(path)
@@ -269,7 +271,16 @@ class MainWindow(QMainWindow):
                          "recovery file; check the folder is writable and has free space, or use Save As.")
             return False
         self.context.settings.add_recent(path)
-        self.statusBar().showMessage(f"Saved {path}", 4000)
+        message = f"Saved {path}"
+        if old_dir is not None and old_dir != path.resolve().parent:
+            try:
+                copied = copy_assets(document.course, old_dir, path.resolve().parent)
+            except OSError as exc:
+                copied = []
+                message += f"; its images could not be copied along ({exc.strerror or exc})"
+            if copied:
+                message += f" with {len(copied)} image(s) it links to"
+        self.statusBar().showMessage(message, 6000)
         self._update_title()
         return True
 

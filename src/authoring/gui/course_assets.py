@@ -1,0 +1,73 @@
+"""The local images a course links to, so Save As into another folder takes them along.
+
+Links are relative to the course file; a course saved elsewhere without its
+images would lose them, which is exactly what this editor promises never to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from markdown_it import MarkdownIt
+
+from authoring.core.atomic_write import atomic_write
+from authoring.core.model import Course, Question, Quiz
+
+_markdown = MarkdownIt("commonmark").enable("table")
+
+
+def linked_images(course: Course) -> list[str]:
+    """The relative image paths the course's Markdown links to, in order, each once."""
+    found = dict.fromkeys(src for text in _texts(course) for src in _images(text))
+    return [src for src in found if _is_local(src)]
+
+
+def copy_assets(course: Course, source_dir: Path, target_dir: Path) -> list[Path]:
+    """Copy the images that exist beside the old file and not yet beside the new one; returns those copied."""
+    copied: list[Path] = []
+    if source_dir.resolve() == target_dir.resolve():
+        return copied
+    for src in linked_images(course):
+        relative = Path(unquote(urlparse(src).path))
+        source, target = (source_dir / relative).resolve(), (target_dir / relative).resolve()
+        if not source.is_relative_to(source_dir.resolve()) or not target.is_relative_to(target_dir.resolve()):
+            continue
+        if source.is_file() and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, source.read_bytes())
+            copied.append(target)
+    return copied
+
+
+def _texts(course: Course) -> Iterator[str]:
+    for item in course.items:
+        if isinstance(item, Quiz):
+            yield item.intro
+            for question in item.questions:
+                yield from _question_texts(question)
+        else:
+            yield getattr(item, "body", "") or getattr(item, "prompt", "")
+
+
+def _question_texts(question: Question) -> Iterator[str]:
+    yield question.body
+    yield question.explanation
+    for choice in question.choices:
+        yield choice.text
+        yield choice.feedback
+
+
+def _images(markdown: str) -> Iterator[str]:
+    if "![" not in markdown:
+        return
+    for block in _markdown.parse(markdown):
+        for token in block.children or []:
+            if token.type == "image":
+                yield str(token.attrs.get("src", ""))
+
+
+def _is_local(src: str) -> bool:
+    url = urlparse(src)
+    return bool(src) and not url.scheme and not src.startswith("//") and not Path(unquote(url.path)).is_absolute()
