@@ -7,6 +7,7 @@ so nothing is re-rendered and nothing is lost.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -81,6 +82,9 @@ class _BodyReader:
             if token.map:
                 token.map = [token.map[0] + start, token.map[1] + start]
         self.positions = {id(token): index for index, token in enumerate(self.tokens)}
+        # Top-level blocks in source order, with their first lines, so a question finds its own by bisection.
+        self.top_blocks = [t for t in self.tokens if t.level == 0 and t.nesting >= 0 and t.map]
+        self.top_lines = [t.map[0] for t in self.top_blocks if t.map]
         self.items: list[Item] = []
         self.problems: list[Problem] = []
         self.lossless = True
@@ -213,7 +217,8 @@ class _BodyReader:
         """The tokens between ``opening`` and its closing token."""
         index = self.positions[id(opening)]
         depth, result = 0, []
-        for token in self.tokens[index + 1:]:
+        for position in range(index + 1, len(self.tokens)):
+            token = self.tokens[position]
             depth += token.nesting
             if depth < 0:
                 break
@@ -221,8 +226,7 @@ class _BodyReader:
         return result
 
     def _top_level(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.tokens
-                if t.level == 0 and t.nesting >= 0 and t.map and start <= t.map[0] < end]
+        return self.top_blocks[bisect.bisect_left(self.top_lines, start):bisect.bisect_left(self.top_lines, end)]
 
     def _starts_paragraph(self, line: int, blocks: list[Token]) -> bool:
         return any(t.type == "paragraph_open" and t.map and t.map[0] == line for t in blocks)
