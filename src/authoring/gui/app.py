@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -16,6 +17,9 @@ from authoring.gui.main_window import MainWindow
 
 APP_NAME = "authoring"
 ORGANIZATION = "authoring"
+SMOKE_TEST = "AUTHORING_SMOKE_TEST"
+"""Set to a number of seconds, the editor shows the previews, says what it opened, then closes after
+that long: how packaging/build.py --check proves a built app's Qt parts (WebEngine, Pdf) load."""
 
 
 def application() -> QApplication:
@@ -49,4 +53,12 @@ def run(path: Path | None) -> int:
     app = application()
     window = open_window(EditorContext.for_user(), path)
     window.raise_()
+    if os.environ.get(SMOKE_TEST):
+        QTimer.singleShot(0, lambda: _smoke_test(window, float(os.environ[SMOKE_TEST])))
     return int(app.exec())
+
+
+def _smoke_test(window: MainWindow, seconds: float) -> None:
+    window.window_actions.show_preview.setChecked(True)
+    print(f"smoke test: {window.windowTitle()}", flush=True)
+    QTimer.singleShot(int(seconds * 1000), window.close)
