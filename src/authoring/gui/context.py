@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,7 +10,9 @@ from PySide6.QtCore import QSettings, QStandardPaths
 
 from authoring.gui.settings import AppSettings
 
-_REPO_SAMPLES = Path(__file__).resolve().parents[3] / "sample_courses"
+# The built app (packaging/authoring.spec) keeps the samples beside its other data, in sys._MEIPASS.
+_BUNDLE: str | None = getattr(sys, "_MEIPASS", None)
+_REPO_SAMPLES = (Path(_BUNDLE) if _BUNDLE else Path(__file__).resolve().parents[3]) / "sample_courses"
 
 
 @dataclass
