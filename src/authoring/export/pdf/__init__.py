@@ -1,0 +1,84 @@
+"""PDF export with reportlab: the learner handout and the reviewer edition with the answer key."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from pathlib import Path
+
+from reportlab.platypus.doctemplate import LayoutError
+
+from authoring import __version__
+from authoring.core.atomic_write import atomic_write
+from authoring.core.ids import resolve_ids
+from authoring.core.model import Course
+from authoring.core.problems import Severity
+from authoring.core.validation import check_course
+from authoring.export.pdf.document import DocumentInfo, build_pdf
+from authoring.export.pdf.editions import EDITION_LABELS, LEARNER, REVIEWER, StoryBuilder
+from authoring.export.pdf.flowables import PageBook
+from authoring.export.pdf.fonts import load_fonts
+from authoring.export.pdf.markdown_flowables import MarkdownRenderer
+from authoring.export.pdf.styles import make_styles
+from authoring.export.pdf.text import course_characters
+from authoring.export.registry import ExportError, ExportOptions, Progress, register
+
+STEPS = 4
+
+
+class PdfExporter:
+    name = "pdf"
+    title = "PDF"
+    suffix = ".pdf"
+
+    def export(self, course: Course, target: Path, options: ExportOptions) -> Iterator[Progress]:
+        edition = options.edition.casefold()
+        if edition not in EDITION_LABELS:
+            raise ExportError(f"unknown PDF edition '{options.edition}'; choose '{LEARNER}' or '{REVIEWER}'")
+        problems = check_course(course, options.source_dir)
+        errors = [problem for problem in problems if problem.severity is Severity.ERROR]
+        if errors:
+            where = options.extra.get("source_path") or str(options.source_dir)
+            listed = "; ".join(problem.format(where) for problem in errors)
+            raise ExportError(f"the course has {len(errors)} error(s), so no PDF was written: {listed}. "
+                              "Fix them and export again")
+        yield Progress(1, STEPS, "Checked the course")
+
+        fonts = load_fonts(course_characters(course), options.font, course.language)
+        for warning in fonts.warnings:
+            yield Progress(1, STEPS, f"warning: {warning}")
+        yield Progress(2, STEPS, "Found the fonts")
+
+        styles = make_styles(fonts)
+        renderer = MarkdownRenderer(styles, options.source_dir)
+        book = PageBook()
+        builder = StoryBuilder(
+            course=course, ids=resolve_ids(course), reviewer=edition == REVIEWER,
+            date=options.date or datetime.date.today(),
+            notes=[problem for problem in problems if problem.severity is Severity.WARNING],
+            styles=styles, renderer=renderer, book=book,
+        )
+        story, contents_keys = builder.story()
+        info = DocumentInfo(
+            title=course.title, author=course.author,
+            subject=course.description or f"{EDITION_LABELS[edition]} of the course {course.title}",
+            language=course.language, creator=f"authoring {__version__}",
+            edition_label=EDITION_LABELS[edition], page_size=options.page_size,
+        )
+        try:
+            data, pages = build_pdf(story, info, styles, book, contents_keys)
+        except LayoutError as exc:
+            raise ExportError(f"the PDF could not be laid out ({exc}); a table, image or code block may be "
+                              "too large for a page: make it smaller or split it") from exc
+        for warning in renderer.warnings:
+            yield Progress(3, STEPS, f"warning: {warning}")
+        missing = fonts.missing_warning()
+        if missing:
+            yield Progress(3, STEPS, f"warning: {missing}")
+        yield Progress(3, STEPS, f"Laid out {pages} page(s), {EDITION_LABELS[edition].lower()}")
+
+        atomic_write(target, data)
+        yield Progress(4, STEPS, f"Wrote {target.name}")
+
+
+register(PdfExporter())

@@ -1,0 +1,132 @@
+"""The page frame: sizes, running header and footer, metadata, and the one-pass build.
+
+"page X of Y" and the page numbers in the contents are PDF forms that the
+pages refer to before they exist; :class:`CourseCanvas` draws them when the
+document is saved and every page number is known.  So the layout runs once,
+where a two-pass ``multiBuild`` would run it two or three times.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from authoring.export.pdf.flowables import PageBook, page_form_name
+from authoring.export.pdf.styles import MUTED, RULE, Styles
+
+PAGE_SIZES = {"a4": A4, "letter": LETTER}
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 22 * mm, 25 * mm, 22 * mm
+TOTAL_FORM = "pgtotal"
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str
+    author: str
+    subject: str
+    language: str
+    creator: str
+    edition_label: str
+    page_size: str = "A4"
+
+
+def page_size(name: str) -> tuple[float, float]:
+    return PAGE_SIZES.get(name.casefold(), A4)
+
+
+class CourseCanvas(Canvas):
+    """A canvas that draws the page-number forms once the last page is done."""
+
+    def __init__(self, *args: Any, book: PageBook, form_keys: list[str], styles: Styles, **kwargs: Any) -> None:
+        kwargs["initialFontName"] = styles.body_font  # otherwise an unembedded Helvetica is listed
+        super().__init__(*args, **kwargs)
+        self._book, self._form_keys, self._styles = book, form_keys, styles
+
+    def save(self) -> None:
+        total = self.getPageNumber() - 1
+        self._number_form(TOTAL_FORM, str(total), 8.5, right=False)
+        for key in self._form_keys:
+            self._number_form(page_form_name(key), str(self._book.pages.get(key, "")), 10.5, right=True)
+        super().save()
+
+    def _number_form(self, name: str, text: str, size: float, *, right: bool) -> None:
+        self.beginForm(name)
+        self.setFont(self._styles.body_font, size)
+        self.setFillColor(MUTED if not right else self._styles.body.textColor)
+        if right:
+            self.drawRightString(0, 0, text)
+        else:
+            self.drawString(0, 0, text)
+        self.endForm()
+
+
+class CourseDocument(BaseDocTemplate):
+    def __init__(self, target: io.BytesIO, info: DocumentInfo, styles: Styles) -> None:
+        super().__init__(
+            target, pagesize=page_size(info.page_size), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=info.title, author=info.author,
+            subject=info.subject, creator=info.creator, lang=info.language, invariant=1,
+            initialFontName=styles.body_font, allowSplitting=1,
+        )
+        self.info, self.styles = info, styles
+        self._header_style = ParagraphStyle("header", parent=styles.small, fontSize=8.5, leading=10)
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("cover", [frame], onPage=self._cover_page),
+            PageTemplate("body", [frame], onPage=self._body_page),
+        ])
+
+    def _cover_page(self, canvas: Canvas, document: BaseDocTemplate) -> None:
+        self._footer(canvas)
+
+    def _body_page(self, canvas: Canvas, document: BaseDocTemplate) -> None:
+        width, height = self.pagesize
+        canvas.saveState()
+        header = Paragraph(self.styles.fonts.markup(_shorten(self.info.title, 110)), self._header_style)
+        _, header_height = header.wrap(self.width, MARGIN_TOP)
+        header.drawOn(canvas, MARGIN_X, height - MARGIN_TOP + 9 * mm - header_height)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, height - MARGIN_TOP + 7 * mm, width - MARGIN_X, height - MARGIN_TOP + 7 * mm)
+        canvas.restoreState()
+        self._footer(canvas)
+
+    def _footer(self, canvas: Canvas) -> None:
+        width, _ = self.pagesize
+        y = MARGIN_BOTTOM - 11 * mm
+        canvas.saveState()
+        canvas.setFont(self.styles.body_font, 8.5)
+        canvas.setFillColor(MUTED)
+        label = f"page {canvas.getPageNumber()} of "
+        canvas.drawString(MARGIN_X, y, label)
+        canvas.translate(MARGIN_X + canvas.stringWidth(label, self.styles.body_font, 8.5), y)
+        canvas.doForm(TOTAL_FORM)
+        canvas.restoreState()
+        canvas.saveState()
+        canvas.setFont(self.styles.body_font, 8.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(width - MARGIN_X, y, self.info.edition_label)
+        canvas.restoreState()
+
+
+def build_pdf(story: list[Flowable], info: DocumentInfo, styles: Styles, book: PageBook,
+              form_keys: list[str]) -> tuple[bytes, int]:
+    """The PDF's bytes and its page count."""
+    buffer = io.BytesIO()
+    document = CourseDocument(buffer, info, styles)
+    maker = partial(CourseCanvas, book=book, form_keys=form_keys, styles=styles)
+    document.build(story, canvasmaker=maker)
+    return buffer.getvalue(), int(document.page)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"

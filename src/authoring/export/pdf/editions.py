@@ -1,0 +1,229 @@
+"""What goes on the pages of each edition.
+
+The learner handout has the lessons, the questions with empty boxes and the
+reflection prompts with lines to write on.  The reviewer edition adds what a
+reviewer needs to comment precisely: a summary page, the checker's warnings,
+the IDs, the correct choices, every feedback and every explanation.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from authoring.core.ids import ResolvedIds
+from authoring.core.model import Course, Item, Lesson, Question, Quiz, Reflection
+from authoring.core.problems import Problem
+from authoring.export.pdf.flowables import AnswerBox, Heading, PageBook, TocEntry, WritingLines, hex_color
+from authoring.export.pdf.fonts import escape
+from authoring.export.pdf.markdown_flowables import MarkdownRenderer
+from authoring.export.pdf.styles import CORRECT, MUTED, RULE, Styles
+
+REVIEWER, LEARNER = "reviewer", "learner"
+EDITION_LABELS = {LEARNER: "Learner handout", REVIEWER: "Reviewer edition with answer key"}
+CORRECT_MARK = "\u2713 correct answer"
+WRITING_LINES = 9
+_KINDS = {"lesson": "Lesson", "quiz": "Quiz", "reflection": "Reflection"}
+_inline_parser = MarkdownIt("commonmark").enable("strikethrough")
+
+
+@dataclass
+class StoryBuilder:
+    course: Course
+    ids: ResolvedIds
+    reviewer: bool
+    date: datetime.date
+    notes: list[Problem]
+    """The checker's warnings, for the reviewer's "Review notes"."""
+    styles: Styles
+    renderer: MarkdownRenderer
+    book: PageBook
+
+    def story(self) -> tuple[list[Flowable], list[str]]:
+        """The flowables, and the keys whose page numbers the contents print."""
+        story = self._cover()
+        if self.reviewer:
+            story += self._review_notes()
+        story += [NextPageTemplate("body"), PageBreak()]
+        story += self._contents()
+        for index, item in enumerate(self.course.items):
+            story.append(PageBreak())
+            story += self._item(index, item)
+        return story, [self._item_key(index) for index in range(len(self.course.items))]
+
+    # -- front matter -------------------------------------------------------
+
+    def _cover(self) -> list[Flowable]:
+        s, fonts, course = self.styles, self.styles.fonts, self.course
+        story: list[Flowable] = [Spacer(1, 40), Paragraph("COURSE", s.kicker),
+                                 Paragraph(self.renderer.inline(course.title), s.cover_title)]
+        if course.description:
+            story.append(Paragraph(fonts.markup(course.description), s.cover_subtitle))
+        facts = [("Author", course.author), ("Version", course.version), ("Date", self.date.isoformat())]
+        for label, value in facts:
+            if value:
+                story.append(Paragraph(f"<b>{label}:</b> {fonts.markup(value)}", s.cover_meta))
+        story.append(Spacer(1, 18))
+        edition = EDITION_LABELS[REVIEWER if self.reviewer else LEARNER]
+        if self.reviewer:
+            story.append(self.renderer.boxed([
+                Paragraph(f"<b>{edition}.</b> It shows the correct answers, the feedback for every choice and "
+                          "the explanations: do not hand it out to learners.", s.body)], bar=CORRECT))
+            story += self._summary()
+        else:
+            story.append(Paragraph(f"<b>{edition}.</b> Read each lesson, answer the questions by ticking the "
+                                   "boxes, and write your reflections on the lines.", s.body))
+        return story
+
+    def _summary(self) -> list[Flowable]:
+        s, course = self.styles, self.course
+        reflections = len(course.reflections)
+        rows = [
+            ("Title", course.title), ("Author", course.author or "not given"),
+            ("Version", course.version or "not given"), ("Date", self.date.isoformat()),
+            ("Course ID", self.ids.course), ("Language", course.language),
+            ("Pass mark", f"{course.pass_mark}%"),
+            ("Lessons", str(len(course.lessons))), ("Quizzes", str(len(course.quizzes))),
+            ("Questions", str(len(course.questions))), ("Reflections", str(reflections)),
+            ("Choices shuffled", "yes" if course.shuffle_choices else "no"),
+            ("Attempts allowed", str(course.max_attempts) if course.max_attempts else "no limit"),
+        ]
+        data = [[Paragraph(f"<b>{label}</b>", s.table_cell), Paragraph(s.fonts.markup(value), s.table_cell)]
+                for label, value in rows]
+        table = Table(data, colWidths=["30%", "70%"], hAlign="LEFT")
+        table.setStyle(s.table_style([("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+        return [Spacer(1, 8), Paragraph("Summary", s.h3), table]
+
+    def _review_notes(self) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = [CondPageBreak(120), Spacer(1, 10),
+                                 Heading("Review notes", s.h2, key="review-notes", outline="Review notes", level=0,
+                                         book=self.book)]
+        if not self.notes:
+            story.append(Paragraph("The checker found nothing to note.", s.note))
+        for problem in self.notes:
+            where = self._where(problem)
+            story.append(Paragraph(f'<font color="{hex_color(MUTED)}">line {problem.line}{where}:</font> '
+                                   f"{s.fonts.markup(problem.message)}", s.note))
+        return story
+
+    def _where(self, problem: Problem) -> str:
+        if problem.item is None or problem.item >= len(self.ids.items):
+            return ""
+        where = f", {self.ids.item(problem.item)}"
+        if problem.question is not None and problem.question < len(self.ids.questions[problem.item]):
+            where += f" / {self.ids.question(problem.item, problem.question)}"
+        return escape(where)
+
+    def _contents(self) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = [Heading("Contents", s.toc_title, key="contents", outline="Contents", level=0,
+                                         book=self.book)]
+        for index, item in enumerate(self.course.items):
+            label = f'<font color="{hex_color(MUTED)}">{_KINDS[item.kind]}</font>  '
+            story.append(TocEntry(label + self.renderer.inline(item.title), s.toc_entry, self._item_key(index)))
+        return story
+
+    # -- items ----------------------------------------------------------------
+
+    def _item_key(self, index: int) -> str:
+        return f"item-{index}-{self.ids.item(index)}"
+
+    def _item(self, index: int, item: Item) -> list[Flowable]:
+        s = self.styles
+        kicker = _KINDS[item.kind].upper()
+        if self.reviewer:
+            kicker += f'   <font color="{hex_color(MUTED)}">ID {escape(self.ids.item(index))}</font>'
+        story: list[Flowable] = [
+            Paragraph(kicker, s.kicker),
+            Heading(self.renderer.inline(item.title), s.item_title, key=self._item_key(index),
+                    outline=f"{_KINDS[item.kind]}: {plain_text(item.title)}", level=0, book=self.book),
+        ]
+        if isinstance(item, Lesson):
+            story += self.renderer.render(item.body)
+        elif isinstance(item, Quiz):
+            story += self._quiz(index, item)
+        elif isinstance(item, Reflection):
+            story += self.renderer.render(item.prompt)
+            story += [Spacer(1, 6), Paragraph("Your answer", s.box_title), Spacer(1, 4), WritingLines(WRITING_LINES)]
+        return story
+
+    def _quiz(self, index: int, quiz: Quiz) -> list[Flowable]:
+        s = self.styles
+        story = self.renderer.render(quiz.intro)
+        if self.reviewer:
+            facts = f"{len(quiz.questions)} question(s) · pass mark {self.course.pass_mark}%"
+            if self.course.shuffle_choices:
+                facts += " · choices shuffled for learners; the letters here follow the source"
+            story.append(Paragraph(facts, s.small))
+        for number, question in enumerate(quiz.questions):
+            story += self._question(index, number, question, len(quiz.questions))
+        return story
+
+    def _question(self, item: int, number: int, question: Question, count: int) -> list[Flowable]:
+        s = self.styles
+        key = f"q-{item}-{number}-{self.ids.question(item, number)}"
+        label = f"QUESTION {number + 1} OF {count}"
+        if self.reviewer:
+            label += f'   <font color="{hex_color(MUTED)}">ID {escape(self.ids.question(item, number))}</font>'
+        story: list[Flowable] = [
+            Paragraph(label, s.question_label),
+            Heading(self.renderer.inline(question.stem), s.stem, key=key,
+                    outline=f"Q{number + 1}. {plain_text(question.stem)}", level=1, book=self.book),
+        ]
+        story += self.renderer.render(question.body)
+        hint = "Select all that apply." if question.multiple_response else "Choose one answer."
+        story.append(Paragraph(hint, s.hint))
+        story.append(self._choices(question))
+        if self.reviewer and question.explanation:
+            story.append(self.renderer.boxed(
+                [Paragraph("Explanation", s.box_title), *self.renderer.render(question.explanation, s.note)],
+                bar=CORRECT))
+        return story
+
+    def _choices(self, question: Question) -> Flowable:
+        s = self.styles
+        square = question.multiple_response
+        rows: list[list[object]] = []
+        for letter, choice in zip(_letters(), question.choices, strict=False):
+            text = self.renderer.inline(choice.text)
+            checked = self.reviewer and choice.correct
+            if checked:
+                text += f'  <font color="{hex_color(CORRECT)}"><b>{s.fonts.markup(CORRECT_MARK)}</b></font>'
+            cell: list[Flowable] = [Paragraph(text, s.choice)]
+            if self.reviewer and choice.feedback:
+                cell += self.renderer.render(choice.feedback, s.feedback, prefix="<i>Feedback:</i> ")
+            rows.append([AnswerBox(square=square, checked=checked), Paragraph(f"{letter}.", s.choice), cell])
+        table = Table(rows, colWidths=[18, 18, None], hAlign="LEFT", splitInRow=1)
+        table.setStyle(s.table_style([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (0, -1), 5),
+            ("TOPPADDING", (1, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        table.spaceAfter = 6
+        return table
+
+
+def _letters() -> list[str]:
+    return [chr(code) for code in range(ord("A"), ord("Z") + 1)] + [f"{n}" for n in range(27, 200)]
+
+
+def plain_text(markdown: str) -> str:
+    """One-line Markdown without its markup, for the PDF outline."""
+    tokens = _inline_parser.parseInline(markdown)
+    children = tokens[0].children if tokens and tokens[0].children else []
+    return "".join(token.content for token in children if token.type in ("text", "code_inline")) or markdown

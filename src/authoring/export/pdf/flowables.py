@@ -1,0 +1,223 @@
+"""The few flowables reportlab lacks: bookmarked headings, contents lines, code
+that wraps, answer boxes and writing lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, XPreformatted
+
+from authoring.export.pdf.fonts import FontSet, escape
+from authoring.export.pdf.styles import CORRECT, INK, MUTED, RULE
+
+CONTINUATION = "\u21aa"  # ↪ marks a code line that wrapped
+
+
+@dataclass
+class PageBook:
+    """Where each bookmarked heading landed, for the contents' page numbers."""
+
+    pages: dict[str, int] = field(default_factory=dict)
+
+
+class Heading(Paragraph):
+    """A heading that bookmarks itself and adds an outline entry where it is drawn."""
+
+    def __init__(self, text: str, style: ParagraphStyle, *, key: str, outline: str, level: int,
+                 book: PageBook) -> None:
+        super().__init__(text, style)
+        self.key, self.outline, self.level, self.book = key, outline, level, book
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []  # a heading moves to the next page whole, never in halves
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.bookmarkHorizontal(self.key, 0, self.height + self.style.fontSize)
+        canvas.addOutlineEntry(self.outline, self.key, self.level, closed=self.level > 0)
+        self.book.pages[self.key] = canvas.getPageNumber()
+        super().draw()
+
+
+def page_form_name(key: str) -> str:
+    """The PDF form that prints the page of ``key``, drawn once the page is known."""
+    return "pg" + "".join(char if char.isalnum() else "_" for char in key)
+
+
+class TocEntry(Flowable):
+    """A contents line whose page number is filled in when the build has placed the heading.
+
+    The number is a form drawn at the end of the build, so one layout pass is
+    enough; the whole line links to the heading.
+    """
+
+    NUMBER_WIDTH = 34
+
+    def __init__(self, markup: str, style: ParagraphStyle, key: str, level: int = 0) -> None:
+        super().__init__()
+        self.key, self.level = key, level
+        self.indent = 16 * level
+        self.paragraph = Paragraph(markup, style)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        _, height = self.paragraph.wrap(available_width - self.indent - self.NUMBER_WIDTH - 8, available_height)
+        self.height = height + 3
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        self.paragraph.drawOn(canvas, self.indent, 3)
+        last = self.paragraph.getActualLineWidths0()[-1]
+        start, end = self.indent + last + 6, self.width - self.NUMBER_WIDTH
+        if end - start > 6:
+            canvas.saveState()
+            canvas.setStrokeColor(RULE)
+            canvas.setDash(1, 3)
+            canvas.line(start, 6, end, 6)
+            canvas.restoreState()
+        canvas.saveState()
+        canvas.translate(self.width, 6)
+        canvas.doForm(page_form_name(self.key))
+        canvas.restoreState()
+        canvas.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+class CodeBlock(Flowable):
+    """Fenced code in monospace, wrapped to the width it is given and split across pages."""
+
+    def __init__(self, code: str, style: ParagraphStyle, fonts: FontSet) -> None:
+        super().__init__()
+        self.code = code.expandtabs(4).rstrip("\n")
+        self.style, self.fonts = style, fonts
+        self._inner: XPreformatted | None = None
+        self._width = -1.0
+
+    def _layout(self, available_width: float) -> XPreformatted:
+        if self._inner is None or self._width != available_width:
+            room = available_width - self.style.leftIndent - self.style.rightIndent - 4
+            lines = [part for line in self.code.split("\n") for part in self._wrap(line, room)]
+            self._inner = XPreformatted("\n".join(lines), self.style)
+            self._width = available_width
+        return self._inner
+
+    def _wrap(self, line: str, room: float) -> list[str]:
+        size, font = self.style.fontSize, self.fonts.mono.name
+        marker = CONTINUATION if ord(CONTINUATION) in self.fonts.mono.cmap else ""
+        marker_width = stringWidth(marker + " ", font, size) if marker else 0.0
+        parts: list[str] = []
+        current: list[str] = []
+        width = 0.0
+        limit = room
+        for char in line:
+            char_width = _char_width(char, self.fonts, size)
+            if current and width + char_width > limit:
+                parts.append("".join(current))
+                current, width, limit = [], 0.0, room - marker_width
+            current.append(char)
+            width += char_width
+        parts.append("".join(current))
+        markup = [self.fonts.markup(part, mono=True) for part in parts]
+        grey = f'<font color="{hex_color(MUTED)}">{escape(marker)} </font>' if marker else ""
+        return [markup[0]] + [grey + part for part in markup[1:]]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width, height = self._layout(available_width).wrap(available_width, available_height)
+        self.width, self.height = width, height
+        return width, height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return list(self._layout(available_width).split(available_width, available_height))
+
+    def getSpaceBefore(self) -> float:
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:
+        return float(self.style.spaceAfter)
+
+    def draw(self) -> None:
+        assert self._inner is not None
+        self._inner.drawOn(self.canv, 0, 0)
+
+
+def _char_width(char: str, fonts: FontSet, size: float) -> float:
+    key = (char, size)
+    cached = _WIDTHS.get(key)
+    if cached is None:
+        face = next((face for face in (fonts.mono, fonts.body, *fonts.fallbacks) if ord(char) in face.cmap),
+                    fonts.mono)
+        cached = _WIDTHS[key] = stringWidth(char, face.name, size)
+    return cached
+
+
+_WIDTHS: dict[tuple[str, float], float] = {}
+
+
+class AnswerBox(Flowable):
+    """The box a learner ticks: round for one answer, square for "select all that apply"."""
+
+    SIZE = 9.0
+
+    def __init__(self, *, square: bool, checked: bool = False) -> None:
+        super().__init__()
+        self.square, self.checked = square, checked
+        self.width = self.height = self.SIZE
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.SIZE, self.SIZE
+
+    def draw(self) -> None:
+        canvas, s = self.canv, self.SIZE
+        canvas.saveState()
+        canvas.setLineWidth(0.9)
+        canvas.setStrokeColor(CORRECT if self.checked else INK)
+        canvas.setFillColor(CORRECT)
+        if self.square:
+            canvas.rect(0, 0, s, s, stroke=1, fill=0)
+        else:
+            canvas.circle(s / 2, s / 2, s / 2, stroke=1, fill=0)
+        if self.checked:
+            canvas.setLineWidth(1.6)
+            path = canvas.beginPath()
+            path.moveTo(s * 0.2, s * 0.5)
+            path.lineTo(s * 0.42, s * 0.22)
+            path.lineTo(s * 0.85, s * 0.85)
+            canvas.drawPath(path, stroke=1, fill=0)
+        canvas.restoreState()
+
+
+class WritingLines(Flowable):
+    """Ruled lines for a written answer; they continue on the next page if need be."""
+
+    SPACING = 24.0
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, self.count * self.SPACING
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        fits = int(available_height // self.SPACING)
+        if fits < 2 or fits >= self.count:
+            return []
+        return [WritingLines(fits), WritingLines(self.count - fits)]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        for number in range(self.count):
+            y = number * self.SPACING + 2
+            canvas.line(0, y, self.width, y)
+        canvas.restoreState()
+
+
+def hex_color(color: Color) -> str:
+    return "#" + str(color.hexval())[2:]

@@ -1,0 +1,236 @@
+"""Fonts that can show what the author wrote, found through fontconfig and embedded.
+
+Text is split into runs, each set in the first font of a fallback chain that
+has its glyphs: the body font (DejaVu Sans unless the author chose another),
+DejaVu Sans again behind a chosen font, then Noto Sans CJK.  A character no
+font has is replaced by a visible mark and reported once, so emoji or a script
+without a font never stops the export.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from authoring.export.pdf.cff_to_truetype import cmap_of, is_cff, truetype_subset
+
+DEFAULT_FAMILY = "DejaVu Sans"
+MONO_FAMILIES = ("DejaVu Sans Mono", "Liberation Mono", "Noto Sans Mono")
+STYLES = ("regular", "bold", "italic", "bold_italic")
+_FC_STYLES = {"regular": "", "bold": ":weight=bold", "italic": ":slant=italic",
+              "bold_italic": ":weight=bold:slant=italic"}
+_VERA = {"regular": "Vera.ttf", "bold": "VeraBd.ttf", "italic": "VeraIt.ttf", "bold_italic": "VeraBI.ttf"}
+_CJK_VARIANTS = {"ja": "JP", "ko": "KR", "zh-tw": "TC", "zh-hant": "TC", "zh-hk": "HK", "zh-mo": "HK"}
+REPLACEMENT = "\ufffd"
+# Invisible characters (joiners, variation selectors, skin-tone modifiers) that
+# belong to the emoji before them: dropped rather than shown as extra marks.
+_ABSORBED = frozenset({"Cf", "Mn", "Me"})
+_MODIFIERS = range(0x1F3FB, 0x1F400)
+
+
+@dataclass(frozen=True)
+class FontFile:
+    path: str
+    index: int = 0
+
+
+@dataclass
+class Face:
+    """One registered reportlab font family and the characters it can show."""
+
+    name: str
+    """The family name to use in paragraph markup; bold and italic map through it."""
+    styles: dict[str, str]
+    """Style ("regular", "bold", …) to the registered font name."""
+    cmap: frozenset[int]
+
+
+@dataclass
+class FontSet:
+    body: Face
+    mono: Face
+    fallbacks: list[Face]
+    warnings: list[str] = field(default_factory=list)
+    missing: dict[str, None] = field(default_factory=dict)
+    """Characters no font could show, in order of first appearance."""
+
+    def markup(self, text: str, *, mono: bool = False) -> str:
+        """``text`` as reportlab paragraph markup: escaped, with a font per run of glyphs."""
+        first = self.mono if mono else self.body
+        chain = [first, *(face for face in (self.body, *self.fallbacks) if face is not first)]
+        if all(ord(char) in first.cmap for char in text):
+            return escape(text)
+        runs: list[tuple[Face, list[str]]] = []
+        for original in text:
+            char = original
+            face = _face_for(char, chain)
+            if face is None:
+                if unicodedata.category(char) in _ABSORBED or ord(char) in _MODIFIERS:
+                    continue
+                if not char.isprintable():
+                    continue
+                self.missing.setdefault(char)
+                face, char = first, (REPLACEMENT if ord(REPLACEMENT) in first.cmap else "?")
+            if runs and runs[-1][0] is face:
+                runs[-1][1].append(char)
+            else:
+                runs.append((face, [char]))
+        return "".join(
+            escape("".join(chars)) if face is first and not mono
+            else f'<font face="{face.name}">{escape("".join(chars))}</font>'
+            for face, chars in runs
+        )
+
+    def missing_warning(self) -> str | None:
+        if not self.missing:
+            return None
+        shown = ", ".join(f"{char} (U+{ord(char):04X})" for char in list(self.missing)[:8])
+        more = f" and {len(self.missing) - 8} more" if len(self.missing) > 8 else ""
+        return (f"no installed font has glyphs for {len(self.missing)} character(s): {shown}{more}; "
+                f"they are printed as '{REPLACEMENT}'. Install a font that has them (e.g. fonts-noto) "
+                "or choose one with --font")
+
+
+def _face_for(char: str, chain: list[Face]) -> Face | None:
+    code = ord(char)
+    for face in chain:
+        if code in face.cmap:
+            return face
+    return None
+
+
+def escape(text: str) -> str:
+    """Text made safe for reportlab's paragraph markup, which is XML-like."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def load_fonts(characters: set[str], choice: str | None, language: str) -> FontSet:
+    """The fonts for a document using ``characters``; ``choice`` is a family name or a font file."""
+    warnings: list[str] = []
+    codes = frozenset(ord(char) for char in characters)
+    body_files = _choose_body(choice, warnings)
+    body = _register_family(body_files, codes)
+    mono_files = next((files for family in MONO_FAMILIES if (files := _fc_family(family))), None)
+    mono = _register_family(mono_files, codes) if mono_files else body
+    fallbacks: list[Face] = []
+    if choice and (dejavu := _fc_family(DEFAULT_FAMILY)):
+        fallbacks.append(_register_family(dejavu, codes))
+    known = body.cmap | mono.cmap
+    for face in fallbacks:
+        known |= face.cmap
+    if any(code not in known and chr(code).isprintable() for code in codes):
+        cjk = _cjk_file(language)
+        if cjk is not None:
+            fallbacks.append(_register_family(dict.fromkeys(STYLES, cjk), codes))
+    return FontSet(body, mono, fallbacks, warnings)
+
+
+def _choose_body(choice: str | None, warnings: list[str]) -> dict[str, FontFile]:
+    if choice and Path(choice).expanduser().is_file():
+        return dict.fromkeys(STYLES, FontFile(str(Path(choice).expanduser())))
+    if choice:
+        files = _fc_family(choice)
+        if files:
+            return files
+        warnings.append(f"the font '{choice}' is not installed (fontconfig does not know it); "
+                        f"using {DEFAULT_FAMILY} instead. 'fc-list : family' lists the installed fonts")
+    for family in (DEFAULT_FAMILY, "Noto Sans"):
+        files = _fc_family(family)
+        if files:
+            return files
+    warnings.append("neither DejaVu Sans nor Noto Sans was found through fontconfig, so the PDF uses "
+                    "reportlab's Vera, which has no Greek, Cyrillic or CJK glyphs; install fonts-dejavu "
+                    "for those")
+    return {style: FontFile(name) for style, name in _VERA.items()}
+
+
+def _fc_family(family: str) -> dict[str, FontFile] | None:
+    """The regular, bold, italic and bold italic files of ``family``, or ``None`` if it is not installed."""
+    regular = _fc_match(family)
+    if regular is None or regular[1].casefold() != family.casefold():
+        return None
+    files = {"regular": regular[0]}
+    for style in STYLES[1:]:
+        match = _fc_match(family + _FC_STYLES[style])
+        files[style] = match[0] if match and match[1].casefold() == family.casefold() else regular[0]
+    return files
+
+
+def _cjk_file(language: str) -> FontFile | None:
+    tag = language.casefold()
+    variant = _CJK_VARIANTS.get(tag) or _CJK_VARIANTS.get(tag.split("-")[0], "SC")
+    for family in (f"Noto Sans CJK {variant}", "Noto Sans CJK SC"):
+        match = _fc_match(family)
+        if match and match[1].casefold() == family.casefold():
+            return match[0]
+    return None
+
+
+def _fc_match(pattern: str) -> tuple[FontFile, str] | None:
+    return _FC_CACHE.get(pattern) or _FC_CACHE.setdefault(pattern, _run_fc_match(pattern))
+
+
+_FC_CACHE: dict[str, tuple[FontFile, str] | None] = {}
+
+
+def _run_fc_match(pattern: str) -> tuple[FontFile, str] | None:
+    program = shutil.which("fc-match")
+    if program is None:
+        return None
+    try:
+        result = subprocess.run([program, "-f", "%{file}\n%{index}\n%{family[0]}", pattern],
+                                capture_output=True, text=True, timeout=20, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    lines = result.stdout.split("\n")
+    if result.returncode != 0 or len(lines) < 3 or not lines[0]:
+        return None
+    path = lines[0]
+    if not path.lower().endswith((".ttf", ".ttc", ".otf")):
+        return None  # Type 1 or bitmap fonts cannot be embedded this way
+    return FontFile(path, int(lines[1] or 0)), lines[2]
+
+
+def _register_family(files: dict[str, FontFile], codes: frozenset[int]) -> Face:
+    names = {style: _register(file, codes) for style, file in files.items()}
+    family = names["regular"]
+    pdfmetrics.registerFontFamily(family, normal=family, bold=names["bold"], italic=names["italic"],
+                                  boldItalic=names["bold_italic"])
+    return Face(family, names, _cmap(files["regular"]))
+
+
+def _cmap(file: FontFile) -> frozenset[int]:
+    if not Path(file.path).is_absolute():
+        face = pdfmetrics.getFont(_register(file, frozenset())).face  # type: ignore[attr-defined]
+        return frozenset(face.charToGlyph)
+    return cmap_of(file.path, file.index)
+
+
+def _register(file: FontFile, codes: frozenset[int]) -> str:
+    """Registers the font with reportlab once, under a name that depends on what it holds."""
+    if Path(file.path).is_absolute() and is_cff(file.path, file.index):
+        # Only the characters this document uses: the result depends on them.
+        wanted = codes & cmap_of(file.path, file.index)
+        data = truetype_subset(file.path, file.index, wanted)
+        name = "F" + hashlib.sha1(data).hexdigest()[:12]
+        if name not in _REGISTERED:
+            pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+            _REGISTERED.add(name)
+        return name
+    name = "F" + hashlib.sha1(f"{file.path}:{file.index}".encode()).hexdigest()[:12]
+    if name not in _REGISTERED:
+        pdfmetrics.registerFont(TTFont(name, file.path, subfontIndex=file.index))
+        _REGISTERED.add(name)
+    return name
+
+
+_REGISTERED: set[str] = set()

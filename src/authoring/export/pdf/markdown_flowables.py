@@ -1,0 +1,288 @@
+"""Lesson Markdown as reportlab flowables: real headings, lists, tables and code, not a picture.
+
+The text is parsed with markdown-it-py, the CommonMark parser the checker
+uses, so the PDF sees the same structure the checker did.  Every piece of
+text goes through :meth:`FontSet.markup`, which escapes it for reportlab's
+paragraph markup: ``<``, ``>`` and ``&`` typed by the author are text, never tags.
+Raw HTML in a lesson is printed as the author typed it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import unquote, urlparse
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Table
+from reportlab.platypus.flowables import HRFlowable
+
+from authoring.export.pdf.flowables import CodeBlock, hex_color
+from authoring.export.pdf.fonts import escape
+from authoring.export.pdf.styles import ACCENT, MUTED, RULE, SHADE, Styles
+
+_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+_BULLETS = ("\u2022", "\u25e6", "\u25aa")  # • ◦ ▪ by depth
+_INLINE_TAGS = {"strong": "b", "em": "i", "s": "strike"}
+IMAGE_MAX_HEIGHT = 300.0
+_ALIGNMENTS: dict[str, Literal[0, 1, 2]] = {"center": TA_CENTER, "right": TA_RIGHT}
+
+
+@dataclass
+class _ImageRef:
+    src: str
+    alt: str
+
+
+@dataclass
+class MarkdownRenderer:
+    styles: Styles
+    source_dir: Path
+    warnings: list[str] = field(default_factory=list)
+    _list_depth: int = 0
+    _prefix: str = ""
+
+    def render(self, markdown: str, style: ParagraphStyle | None = None, prefix: str = "") -> list[Flowable]:
+        """Block Markdown as flowables; ``prefix`` (markup) starts the first paragraph, e.g. a label."""
+        if not markdown.strip():
+            return []
+        tokens = _PARSER.parse(markdown)
+        self._prefix = prefix
+        flowables, _ = self._blocks(tokens, 0, None, style or self.styles.body)
+        return flowables
+
+    def inline(self, markdown: str) -> str:
+        """One-line Markdown (a title, a stem, a choice) as paragraph markup."""
+        tokens = _PARSER.parseInline(markdown)
+        children = tokens[0].children if tokens and tokens[0].children else []
+        return "".join(part if isinstance(part, str) else self._alt_markup(part) for part in self._inline(children))
+
+    def _blocks(self, tokens: list[Token], i: int, stop: str | None,
+                style: ParagraphStyle) -> tuple[list[Flowable], int]:
+        out: list[Flowable] = []
+        while i < len(tokens):
+            token = tokens[i]
+            kind = token.type
+            if kind == stop:
+                return out, i + 1
+            if kind == "paragraph_open":
+                out += self._paragraph(tokens[i + 1], style)
+                i += 3
+            elif kind == "heading_open":
+                heading_style = {1: self.styles.h2, 2: self.styles.h2, 3: self.styles.h3}.get(
+                    int(token.tag[1:]), self.styles.h4)
+                out.append(Paragraph(self._markup(tokens[i + 1]), heading_style))
+                i += 3
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                flowable, i = self._list(tokens, i, style)
+                out.append(flowable)
+            elif kind == "blockquote_open":
+                inner, i = self._blocks(tokens, i + 1, "blockquote_close", style)
+                out.append(self.boxed(inner))
+            elif kind in ("fence", "code_block", "html_block"):
+                out.append(CodeBlock(token.content, self.styles.code, self.styles.fonts))
+                i += 1
+            elif kind == "hr":
+                out.append(HRFlowable(width="100%", thickness=0.7, color=RULE, spaceBefore=6, spaceAfter=10))
+                i += 1
+            elif kind == "table_open":
+                flowable, i = self._table(tokens, i)
+                out.append(flowable)
+            else:
+                i += 1
+        return out, i
+
+    def _paragraph(self, inline: Token, style: ParagraphStyle) -> list[Flowable]:
+        out: list[Flowable] = []
+        text: list[str] = [self._prefix]
+        self._prefix = ""
+        for part in self._inline(inline.children or []):
+            if isinstance(part, str):
+                text.append(part)
+                continue
+            if "".join(text).strip():
+                out.append(Paragraph("".join(text), style))
+            text = []
+            out.append(self._image(part))
+        if "".join(text).strip() or not out:
+            out.append(Paragraph("".join(text), style))
+        return out
+
+    def _markup(self, inline: Token) -> str:
+        return "".join(part if isinstance(part, str) else self._alt_markup(part)
+                       for part in self._inline(inline.children or []))
+
+    def _alt_markup(self, image: _ImageRef) -> str:
+        return f"[{self.styles.fonts.markup(image.alt or image.src)}]"
+
+    def _inline(self, children: list[Token]) -> list[str | _ImageRef]:
+        fonts = self.styles.fonts
+        parts: list[str | _ImageRef] = []
+        links: list[tuple[str, int, list[str]]] = []
+        for token in children:
+            kind = token.type
+            if kind in ("text", "code_inline") and links:
+                links[-1][2].append(token.content)
+            if kind in ("text", "html_inline"):
+                parts.append(fonts.markup(token.content))
+            elif kind == "softbreak":
+                parts.append(" ")
+            elif kind == "hardbreak":
+                parts.append("<br/>")
+            elif kind == "code_inline":
+                parts.append(f'<font face="{fonts.mono.name}" backColor="{hex_color(SHADE)}">'
+                             f"{fonts.markup(token.content, mono=True)}</font>")
+            elif kind.endswith("_open") and kind[:-5] in _INLINE_TAGS:
+                parts.append(f"<{_INLINE_TAGS[kind[:-5]]}>")
+            elif kind.endswith("_close") and kind[:-6] in _INLINE_TAGS:
+                parts.append(f"</{_INLINE_TAGS[kind[:-6]]}>")
+            elif kind == "link_open":
+                links.append((str(token.attrs.get("href", "")), len(parts), []))
+            elif kind == "link_close" and links:
+                href, start, shown = links.pop()
+                label = "".join(part for part in parts[start:] if isinstance(part, str))
+                del parts[start:]
+                parts.append(self._link(label, "".join(shown), href))
+            elif kind == "image":
+                parts.append(_ImageRef(str(token.attrs.get("src", "")), token.content))
+        return parts
+
+    def _link(self, label: str, shown: str, href: str) -> str:
+        """A clickable link, with the address printed too since paper cannot click."""
+        fonts = self.styles.fonts
+        if href.startswith("#") or not href:
+            return label
+        address = href.removeprefix("mailto:")
+        anchor = f'<a href="{escape(href)}" color="{hex_color(ACCENT)}"><u>{label}</u></a>'
+        if shown.strip() in (href, address):
+            return anchor
+        return f'{anchor} <font size="8.5" color="{hex_color(MUTED)}">({fonts.markup(address)})</font>'
+
+    def _list(self, tokens: list[Token], i: int, style: ParagraphStyle) -> tuple[Flowable, int]:
+        opening = tokens[i]
+        ordered = opening.type == "ordered_list_open"
+        close = "ordered_list_close" if ordered else "bullet_list_close"
+        item_style = ParagraphStyle(f"list{self._list_depth}", parent=style, spaceAfter=3)
+        items: list[Any] = []  # ListItem, which the stubs do not count as a flowable
+        self._list_depth += 1
+        i += 1
+        while i < len(tokens) and tokens[i].type != close:
+            inner, i = self._blocks(tokens, i + 1, "list_item_close", item_style)
+            items.append(ListItem(inner or [Paragraph("", item_style)]))
+        self._list_depth -= 1
+        font = self.styles.fonts.body.name
+        if ordered:
+            flowable = ListFlowable(items, bulletType="1", start=int(opening.attrs.get("start", 1) or 1),
+                                    bulletFormat="%s.", bulletFontName=font, bulletFontSize=style.fontSize,
+                                    leftIndent=18, bulletColor=MUTED, spaceAfter=4)
+        else:
+            flowable = ListFlowable(items, bulletType="bullet",
+                                    start=_BULLETS[min(self._list_depth, len(_BULLETS) - 1)],
+                                    bulletFontName=font, bulletFontSize=style.fontSize,
+                                    leftIndent=18, bulletColor=MUTED, spaceAfter=4)
+        return flowable, i + 1
+
+    def _table(self, tokens: list[Token], i: int) -> tuple[Flowable, int]:
+        rows: list[list[Flowable]] = []
+        lengths: list[list[int]] = []
+        aligns: list[str] = []
+        header_rows = 0
+        in_head = False
+        i += 1
+        while i < len(tokens) and tokens[i].type != "table_close":
+            token = tokens[i]
+            if token.type == "thead_open":
+                in_head = True
+            elif token.type == "thead_close":
+                in_head = False
+            elif token.type == "tr_open":
+                rows.append([])
+                lengths.append([])
+                header_rows += in_head
+            elif token.type in ("th_open", "td_open"):
+                style = self.styles.table_head if token.type == "th_open" else self.styles.table_cell
+                align = str(token.attrs.get("style", "")).removeprefix("text-align:")
+                if len(rows) == 1:
+                    aligns.append(align)
+                cell_style = ParagraphStyle("cell", parent=style, alignment=_ALIGNMENTS.get(align, TA_LEFT))
+                inline = tokens[i + 1]
+                rows[-1].append(Paragraph(self._markup(inline), cell_style))
+                lengths[-1].append(len(inline.content))
+            i += 1
+        columns = max((len(row) for row in rows), default=1)
+        for row in rows:
+            row.extend([Paragraph("", self.styles.table_cell)] * (columns - len(row)))
+        weights = [min(max((lengths[r][c] if c < len(lengths[r]) else 0) for r in range(len(rows))), 40) + 6
+                   for c in range(columns)]
+        total = sum(weights)
+        table = Table(rows, colWidths=[f"{100 * weight / total:.2f}%" for weight in weights],
+                      repeatRows=header_rows, splitInRow=1, hAlign="LEFT")
+        commands: list[tuple[object, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ]
+        if header_rows:
+            commands += [("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),
+                         ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 1, MUTED)]
+        table.setStyle(self.styles.table_style(commands))
+        table.spaceBefore, table.spaceAfter = 4, 10
+        return table, i + 1
+
+    def _image(self, image: _ImageRef) -> Flowable:
+        fonts, alt = self.styles.fonts, image.alt.strip()
+        caption = Paragraph(fonts.markup(alt), self.styles.caption) if alt else None
+        url = urlparse(image.src)
+        if url.scheme in ("http", "https") or image.src.startswith("//"):
+            return self.boxed([Paragraph(f"Image on the web, not printed: {fonts.markup(alt or 'no description')} "
+                                         f"({fonts.markup(image.src)})", self.styles.small)])
+        path = self.source_dir / unquote(url.path)
+        try:
+            reader = ImageReader(str(path))
+            width, height = reader.getSize()
+        except Exception as exc:  # PIL raises many kinds for unreadable images
+            self.warnings.append(f"image '{image.src}' could not be read ({exc.__class__.__name__}); "
+                                 "its alt text is printed instead")
+            return self.boxed([Paragraph(f"Image '{fonts.markup(image.src)}' could not be read: "
+                                         f"{fonts.markup(alt or 'no description')}", self.styles.small)])
+        picture = FittedImage(reader, width * 0.75, height * 0.75)
+        return KeepTogether([picture, caption] if caption else [picture])
+
+    def boxed(self, flowables: list[Flowable], background: object = SHADE, bar: object = RULE) -> Flowable:
+        """Flowables in a shaded box with a bar on the left (quotes, feedback, notes)."""
+        box = Table([[flowables]], colWidths=["100%"], splitInRow=1, hAlign="LEFT")
+        box.setStyle(self.styles.table_style([
+            ("BACKGROUND", (0, 0), (-1, -1), background),
+            ("LINEBEFORE", (0, 0), (0, -1), 2.5, bar),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ]))
+        box.spaceBefore, box.spaceAfter = 2, 8
+        # Moves to the next page rather than leave a title alone at the bottom; splits only if taller than a page.
+        return KeepTogether([box])
+
+
+class FittedImage(Flowable):
+    """An image at its natural size (96 dpi), scaled down to fit the width and a height limit."""
+
+    def __init__(self, reader: ImageReader, width: float, height: float) -> None:
+        super().__init__()
+        self.reader, self.natural = reader, (width, height)
+        self.hAlign = "CENTER"
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width, height = self.natural
+        scale = min(1.0, available_width / width, IMAGE_MAX_HEIGHT / height)
+        self.width, self.height = width * scale, height * scale
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.reader, 0, 0, self.width, self.height, mask="auto")
