@@ -15,7 +15,7 @@ from authoring.core.model import Course
 from authoring.core.problems import Severity
 from authoring.core.validation import check_course
 from authoring.export.pdf.document import DocumentInfo, build_pdf
-from authoring.export.pdf.editions import EDITION_LABELS, LEARNER, REVIEWER, StoryBuilder
+from authoring.export.pdf.editions import EDITION_LABELS, LEARNER, REVIEWER, StoryBuilder, plain_text
 from authoring.export.pdf.flowables import PageBook
 from authoring.export.pdf.fonts import load_fonts
 from authoring.export.pdf.markdown_flowables import MarkdownRenderer
@@ -60,8 +60,8 @@ class PdfExporter:
         )
         story, contents_keys = builder.story()
         info = DocumentInfo(
-            title=course.title, author=course.author,
-            subject=course.description or f"{EDITION_LABELS[edition]} of the course {course.title}",
+            title=plain_text(course.title), author=course.author,
+            subject=course.description or f"{EDITION_LABELS[edition]} of the course {plain_text(course.title)}",
             language=course.language, creator=f"authoring {__version__}",
             edition_label=EDITION_LABELS[edition], page_size=options.page_size,
         )

@@ -92,11 +92,12 @@ class CourseDocument(BaseDocTemplate):
         width, height = self.pagesize
         canvas.saveState()
         header = Paragraph(self.styles.fonts.markup(_shorten(self.info.title, 110)), self._header_style)
-        _, header_height = header.wrap(self.width, MARGIN_TOP)
-        header.drawOn(canvas, MARGIN_X, height - MARGIN_TOP + 9 * mm - header_height)
+        header.wrap(self.width, MARGIN_TOP)
+        rule = height - MARGIN_TOP + 7 * mm
+        header.drawOn(canvas, MARGIN_X, rule + 2 * mm)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_X, height - MARGIN_TOP + 7 * mm, width - MARGIN_X, height - MARGIN_TOP + 7 * mm)
+        canvas.line(MARGIN_X, rule, width - MARGIN_X, rule)
         canvas.restoreState()
         self._footer(canvas)
 

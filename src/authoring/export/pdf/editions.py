@@ -90,7 +90,7 @@ class StoryBuilder:
         s, course = self.styles, self.course
         reflections = len(course.reflections)
         rows = [
-            ("Title", course.title), ("Author", course.author or "not given"),
+            ("Title", plain_text(course.title)), ("Author", course.author or "not given"),
             ("Version", course.version or "not given"), ("Date", self.date.isoformat()),
             ("Course ID", self.ids.course), ("Language", course.language),
             ("Pass mark", f"{course.pass_mark}%"),
@@ -226,4 +226,5 @@ def plain_text(markdown: str) -> str:
     """One-line Markdown without its markup, for the PDF outline."""
     tokens = _inline_parser.parseInline(markdown)
     children = tokens[0].children if tokens and tokens[0].children else []
-    return "".join(token.content for token in children if token.type in ("text", "code_inline")) or markdown
+    kinds = ("text", "code_inline", "html_inline")
+    return "".join(token.content for token in children if token.type in kinds) or markdown

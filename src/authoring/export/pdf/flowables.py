@@ -115,8 +115,14 @@ class CodeBlock(Flowable):
         for char in line:
             char_width = _char_width(char, self.fonts, size)
             if current and width + char_width > limit:
-                parts.append("".join(current))
-                current, width, limit = [], 0.0, room - marker_width
+                # Break after the last space when there is one, like a text editor's soft wrap.
+                cut = "".join(current).rfind(" ") + 1
+                if cut <= len(current) // 3:
+                    cut = len(current)
+                parts.append("".join(current[:cut]))
+                current = current[cut:]
+                width = sum(_char_width(rest, self.fonts, size) for rest in current)
+                limit = room - marker_width
             current.append(char)
             width += char_width
         parts.append("".join(current))

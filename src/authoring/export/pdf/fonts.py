@@ -30,6 +30,7 @@ _FC_STYLES = {"regular": "", "bold": ":weight=bold", "italic": ":slant=italic",
 _VERA = {"regular": "Vera.ttf", "bold": "VeraBd.ttf", "italic": "VeraIt.ttf", "bold_italic": "VeraBI.ttf"}
 _CJK_VARIANTS = {"ja": "JP", "ko": "KR", "zh-tw": "TC", "zh-hant": "TC", "zh-hk": "HK", "zh-mo": "HK"}
 REPLACEMENT = "\ufffd"
+ZWJ = "\u200d"
 # Invisible characters (joiners, variation selectors, skin-tone modifiers) that
 # belong to the emoji before them: dropped rather than shown as extra marks.
 _ABSORBED = frozenset({"Cf", "Mn", "Me"})
@@ -69,16 +70,22 @@ class FontSet:
         if all(ord(char) in first.cmap for char in text):
             return escape(text)
         runs: list[tuple[Face, list[str]]] = []
+        # After a replaced emoji, its joiners, selectors, modifiers and joined parts are one mark.
+        absorbing = joined = False
         for original in text:
             char = original
             face = _face_for(char, chain)
+            invisible = unicodedata.category(char) in _ABSORBED or ord(char) in _MODIFIERS
+            if absorbing and (invisible or (joined and face is None)):
+                joined = char == ZWJ
+                continue
+            absorbing = joined = False
             if face is None:
-                if unicodedata.category(char) in _ABSORBED or ord(char) in _MODIFIERS:
-                    continue
-                if not char.isprintable():
+                if invisible or not char.isprintable():
                     continue
                 self.missing.setdefault(char)
                 face, char = first, (REPLACEMENT if ord(REPLACEMENT) in first.cmap else "?")
+                absorbing = True
             if runs and runs[-1][0] is face:
                 runs[-1][1].append(char)
             else:

@@ -1,0 +1,156 @@
+"""Every character the author typed reaches the page, in embedded fonts; none crashes the export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_pdf_support import export_pdf, pdf_text, pdffonts
+
+from authoring.export.pdf import fonts as font_lookup
+from authoring.export.pdf.fonts import REPLACEMENT, FontSet, load_fonts
+
+HARD_COURSE = """\
+---
+title: Markup <b>bold</b> & "quotes" — Ελληνικά 日本語 😀
+author: Zoë & <Ålex> "O'Brien"
+language: en
+description: Backslash \\ and <i>tags</i> & ampersands; 中文 text.
+version: 0.9 <beta>
+---
+
+# Lesson: Characters <b>not bold</b> & "quoted" {#chars}
+
+Literal <b>bold tag</b>, a < b > c && d, "double" and 'single' quotes, C:\\path\\to\\file, &amp;lt; and &#60;.
+
+Accents: café, naïve, Ærø, Łódź. Greek: Καλημέρα κόσμε. Cyrillic: Привет, мир.
+
+Chinese 你好，世界。 Japanese こんにちは世界。 Korean 안녕하세요. Mixed: 東京 Tokyo 2024年.
+
+Emoji: 👍🏽 👨‍👩‍👧 ❤️ and a hieroglyph 𓀀.
+
+```text
+if (a < b && c > d) { printf("%s\\n", "<b>not bold</b>"); } // 日本語
+```
+
+| <th> | & |
+|---|---|
+| <td> | "x" |
+
+<div>raw & block</div>
+
+# Quiz: Quiz <with> & "stuff" {#quiz}
+
+## Which is <b>right</b> & "true"? {#first}
+
+- [x] Choice <one> & "1"
+  > Feedback <fb1> & 'yes' 日本語
+- [ ] Choice two \\\\ backslash 😀
+  > Feedback two: Привет
+
+Explanation: Explanation <exp> & "why" — Ελληνικά 中文.
+
+## Another one {#second}
+
+- [x] A & B
+- [ ] C < D
+
+Explanation: Because & <since>.
+
+# Reflection: Think <hard> & write {#think}
+
+Write about 日本 & <things>.
+"""
+
+
+@pytest.fixture(scope="module")
+def hard_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hard")
+    (folder / "course.md").write_text(HARD_COURSE, encoding="utf-8")
+    return folder / "course.md"
+
+
+@pytest.mark.parametrize("edition", ["learner", "reviewer"])
+def test_markup_characters_scripts_and_emoji_export_as_typed(hard_course: Path, tmp_path: Path,
+                                                            edition: str) -> None:
+    target = tmp_path / "hard.pdf"
+    steps = export_pdf(hard_course, target, edition=edition)
+    text = pdf_text(target)
+    for passage in ('Literal <b>bold tag</b>, a < b > c && d, "double" and \'single\' quotes, C:\\path\\to\\file, '
+                    "&lt; and <.",
+                    "Characters <b>not bold</b> & \"quoted\"", "Markup <b>bold</b> & \"quotes\"",
+                    "café, naïve, Ærø, Łódź", "Καλημέρα κόσμε", "Привет, мир",
+                    "你好，世界。", "こんにちは世界。", "안녕하세요", "東京 Tokyo 2024年",
+                    'printf("%s\\n", "<b>not bold</b>"); } // 日本語',
+                    "<th> & <td> \"x\"", "<div>raw & block</div>",
+                    "Choice <one> & \"1\"", "Choice two \\ backslash", "Write about 日本 & <things>."):
+        assert passage in text
+    if edition == "reviewer":
+        for passage in ("Feedback <fb1> & 'yes' 日本語", "Explanation <exp> & \"why\" — Ελληνικά 中文.",
+                        "Because & <since>.", "Zoë & <Ålex> \"O'Brien\"", "0.9 <beta>"):
+            assert passage in text
+    # The emoji and the hieroglyph have no font here: one visible mark each, and a single warning.
+    assert f"Emoji: {REPLACEMENT} {REPLACEMENT} ❤" in text
+    assert f"hieroglyph {REPLACEMENT}" in text
+    warnings = [step.message for step in steps if "no installed font has glyphs" in step.message]
+    assert len(warnings) == 1
+    assert "U+1F44D" in warnings[0] and "U+13000" in warnings[0]
+
+
+def test_every_font_is_embedded_cjk_included(hard_course: Path, tmp_path: Path) -> None:
+    target = tmp_path / "hard.pdf"
+    export_pdf(hard_course, target, edition="reviewer")
+    fonts = pdffonts(target)
+    assert fonts
+    assert all(font["emb"] == "yes" for font in fonts), fonts
+    names = " ".join(font["name"] for font in fonts)
+    assert "DejaVuSans" in names and "DejaVuSansMono" in names and "NotoSansCJK" in names
+
+
+def test_a_latin_course_needs_no_cjk_font(tmp_path: Path) -> None:
+    course = tmp_path / "course.md"
+    course.write_text("---\ntitle: Plain\n---\n\n# Lesson: One\n\nJust text.\n", encoding="utf-8")
+    export_pdf(course, tmp_path / "plain.pdf")
+    fonts = pdffonts(tmp_path / "plain.pdf")
+    assert all(font["emb"] == "yes" for font in fonts)
+    assert not any("CJK" in font["name"] for font in fonts)
+
+
+def test_the_author_chooses_the_font_by_family_or_file(hard_course: Path, tmp_path: Path) -> None:
+    export_pdf(hard_course, tmp_path / "serif.pdf", font="Liberation Serif")
+    names = [font["name"] for font in pdffonts(tmp_path / "serif.pdf")]
+    assert any("LiberationSerif" in name for name in names)
+    # Greek is in Liberation Serif; what it lacks still comes from the fallbacks.
+    assert "你好，世界。" in pdf_text(tmp_path / "serif.pdf")
+
+    font_file = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+    export_pdf(hard_course, tmp_path / "file.pdf", font=str(font_file))
+    assert any("DejaVuSerif" in font["name"] for font in pdffonts(tmp_path / "file.pdf"))
+
+
+def test_an_unknown_font_falls_back_with_a_warning(hard_course: Path, tmp_path: Path) -> None:
+    steps = export_pdf(hard_course, tmp_path / "x.pdf", font="No Such Font 42")
+    assert any("'No Such Font 42' is not installed" in step.message for step in steps)
+    assert any("DejaVuSans" in font["name"] for font in pdffonts(tmp_path / "x.pdf"))
+
+
+def test_without_fontconfig_fonts_it_falls_back_to_vera_and_says_so(hard_course: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(font_lookup, "_fc_match", lambda pattern: None)
+    steps = export_pdf(hard_course, tmp_path / "vera.pdf")
+    messages = " ".join(step.message for step in steps)
+    assert "reportlab's Vera" in messages
+    assert "no installed font has glyphs" in messages  # Greek, Cyrillic and CJK are not in Vera
+    fonts = pdffonts(tmp_path / "vera.pdf")
+    assert all(font["emb"] == "yes" for font in fonts)
+    assert any("Vera" in font["name"] for font in fonts)
+    assert 'Characters <b>not bold</b> & "quoted"' in pdf_text(tmp_path / "vera.pdf")
+
+
+def test_markup_escapes_and_picks_a_font_per_run() -> None:
+    fonts: FontSet = load_fonts(set("Tokyo 東京 <&>\""), None, "en")
+    markup = fonts.markup('<b>Tokyo</b> & "東京"')
+    assert markup.startswith("&lt;b&gt;Tokyo&lt;/b&gt; &amp; &quot;")
+    cjk = fonts.fallbacks[-1].name
+    assert f'<font face="{cjk}">東京</font>' in markup
+    assert fonts.missing == {}

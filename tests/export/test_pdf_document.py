@@ -1,0 +1,100 @@
+"""The PDF as a document: page size, metadata, determinism, atomic writing, refusing bad courses."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from test_pdf_support import FIXED_DATE, export_pdf, pdf_text
+
+from authoring.core.model import Choice, Course, Question, Quiz
+from authoring.export.registry import ExportError, ExportOptions, exporters, get_exporter
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_courses"
+CUSTOMER_FOCUS = SAMPLES / "customer-focus" / "course.md"
+
+
+def test_the_pdf_exporter_is_registered() -> None:
+    exporter = exporters()["pdf"]
+    assert (exporter.name, exporter.title, exporter.suffix) == ("pdf", "PDF", ".pdf")
+
+
+@pytest.mark.parametrize(("page_size", "width", "height"), [("A4", 595.28, 841.89), ("letter", 612, 792)])
+def test_page_size_is_a4_by_default_or_letter(tmp_path: Path, page_size: str, width: float, height: float) -> None:
+    target = tmp_path / "course.pdf"
+    export_pdf(CUSTOMER_FOCUS, target, page_size=page_size)
+    for page in PdfReader(target).pages:
+        assert float(page.mediabox.width) == pytest.approx(width, abs=0.1)
+        assert float(page.mediabox.height) == pytest.approx(height, abs=0.1)
+
+
+def test_metadata_names_title_author_subject_language_and_creator(tmp_path: Path) -> None:
+    target = tmp_path / "course.pdf"
+    export_pdf(CUSTOMER_FOCUS, target, edition="reviewer")
+    reader = PdfReader(target)
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title == "What Is Customer Focus?"
+    assert meta.author == "Learning & Development"
+    assert meta.subject and meta.subject.startswith("A three-minute introduction to customer focus")
+    assert meta.creator and meta.creator.startswith("authoring ")
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_same_course_and_date_give_the_same_bytes(tmp_path: Path) -> None:
+    first, second = tmp_path / "one.pdf", tmp_path / "two.pdf"
+    export_pdf(CUSTOMER_FOCUS, first, edition="reviewer")
+    export_pdf(CUSTOMER_FOCUS, second, edition="reviewer")
+    assert first.read_bytes() == second.read_bytes()
+    export_pdf(CUSTOMER_FOCUS, second, edition="reviewer", date=FIXED_DATE.replace(day=16))
+    assert first.read_bytes() != second.read_bytes()
+    assert "2026-01-16" in pdf_text(second)
+
+
+def test_a_failed_write_leaves_the_old_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "course.pdf"
+    target.write_bytes(b"the old PDF")
+
+    def refuse(source: object, destination: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OSError):
+        export_pdf(CUSTOMER_FOCUS, target)
+    assert target.read_bytes() == b"the old PDF"
+    assert [path.name for path in tmp_path.iterdir()] == ["course.pdf"]
+
+
+def test_a_course_with_errors_is_refused_naming_the_lines(tmp_path: Path) -> None:
+    course_file = tmp_path / "course.md"
+    course_file.write_text("---\ntitle: Broken\n---\n\n# Quiz: Q\n\n## No right answer?\n\n- [ ] a\n- [ ] b\n"
+                           "\n## Fine?\n\n- [x] yes\n- [ ] no\n", encoding="utf-8")
+    target = tmp_path / "broken.pdf"
+    target.write_bytes(b"old")
+    with pytest.raises(ExportError) as raised:
+        export_pdf(course_file, target, extra={"source_path": str(course_file)})
+    assert f"{course_file}:7: error: question 'No right answer?' has no correct choice" in str(raised.value)
+    assert target.read_bytes() == b"old"
+
+
+def test_an_unknown_edition_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="unknown PDF edition 'teacher'"):
+        export_pdf(CUSTOMER_FOCUS, tmp_path / "x.pdf", edition="teacher")
+
+
+def test_a_course_built_in_memory_exports_too(tmp_path: Path) -> None:
+    """The editor exports its model, whose objects carry no line numbers."""
+    course = Course("Made in the editor", items=[Quiz("Quiz", questions=[
+        Question("Two plus two?", choices=[Choice("4", correct=True, feedback="Yes."), Choice("5")],
+                 explanation="Arithmetic."),
+    ])])
+    exporter = get_exporter("pdf")
+    assert exporter is not None
+    target = tmp_path / "memory.pdf"
+    steps = list(exporter.export(course, target, ExportOptions(source_dir=tmp_path, edition="reviewer",
+                                                               date=FIXED_DATE)))
+    assert steps[-1].done == steps[-1].total
+    text = pdf_text(target)
+    assert "Two plus two?" in text and "Arithmetic." in text and "Yes." in text

@@ -1,0 +1,133 @@
+"""Lesson Markdown becomes real PDF structure: lists, tables, code, links, images and rules."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+from reportlab.platypus import KeepTogether, ListFlowable, Paragraph, Table
+from reportlab.platypus.flowables import HRFlowable
+from test_pdf_support import export_pdf, pdf_text
+
+from authoring.export.pdf.flowables import CodeBlock
+from authoring.export.pdf.fonts import load_fonts
+from authoring.export.pdf.markdown_flowables import FittedImage, MarkdownRenderer
+from authoring.export.pdf.styles import make_styles
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_courses"
+
+
+def renderer(source_dir: Path) -> MarkdownRenderer:
+    return MarkdownRenderer(make_styles(load_fonts(set(), None, "en")), source_dir)
+
+
+def write_course(folder: Path, body: str) -> Path:
+    course = folder / "course.md"
+    course.write_text(f"---\ntitle: Markdown\n---\n\n# Lesson: Markdown\n\n{body}\n", encoding="utf-8")
+    return course
+
+
+def test_blocks_become_the_matching_flowables(tmp_path: Path) -> None:
+    flowables = renderer(tmp_path).render(
+        "Text **bold**.\n\n1. one\n2. two\n   - nested\n\n> quoted\n\n```\ncode\n```\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n---\n")
+    kinds = [type(flowable) for flowable in flowables]
+    assert kinds == [Paragraph, ListFlowable, KeepTogether, CodeBlock, Table, HRFlowable]
+    ordered = flowables[1]
+    assert isinstance(ordered, ListFlowable)
+    nested = [child for item in ordered._flowables for child in getattr(item, "_flowables", [])]
+    assert any(isinstance(child, ListFlowable) for child in nested)
+    table = flowables[4]
+    assert isinstance(table, Table) and table.repeatRows == 1
+
+
+def test_inline_markup_escapes_the_authors_text(tmp_path: Path) -> None:
+    markup = renderer(tmp_path).inline('**bold** *it* `a<b>&c` <b>raw</b> & "q"')
+    assert markup.startswith("<b>bold</b> <i>it</i> ")
+    assert "a&lt;b&gt;&amp;c" in markup
+    assert markup.endswith('&lt;b&gt;raw&lt;/b&gt; &amp; &quot;q&quot;')
+    Paragraph(markup, make_styles(load_fonts(set(), None, "en")).body)  # reportlab accepts it
+
+
+def test_links_are_clickable_and_print_their_address(tmp_path: Path) -> None:
+    target = tmp_path / "tour.pdf"
+    export_pdf(SAMPLES / "feature-tour" / "course.md", target)
+    assert "links (https://commonmark.org)" in pdf_text(target)
+    uris = [annotation.get_object()["/A"]["/URI"] for page in PdfReader(target).pages
+            for annotation in page.get("/Annots", []) if "/A" in annotation.get_object()]
+    assert "https://commonmark.org" in uris
+
+
+def test_a_bare_address_is_not_printed_twice(tmp_path: Path) -> None:
+    target = tmp_path / "auto.pdf"
+    export_pdf(write_course(tmp_path, "See <https://example.org/x> now."), target)
+    assert "See https://example.org/x now." in pdf_text(target)
+
+
+def test_long_code_lines_wrap_inside_the_page(tmp_path: Path) -> None:
+    long_line = "value = compute(" + ", ".join(f"argument_{n}" for n in range(60)) + ")"
+    unbroken = "x" * 400
+    target = tmp_path / "code.pdf"
+    export_pdf(write_course(tmp_path, f"```python\n{long_line}\n{unbroken}\n\tindented\n```"), target)
+    text = re.sub(r"\s|\u21aa", "", pdf_text(target))
+    assert re.sub(r"\s", "", long_line) in text
+    assert unbroken in text
+    bbox = subprocess.run(["pdftotext", "-bbox", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    page_width = float(re.search(r'<page width="([\d.]+)"', bbox).group(1))  # type: ignore[union-attr]
+    right_edges = [float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox)]
+    assert max(right_edges) < page_width - 50  # inside the right margin
+
+
+def test_a_long_table_repeats_its_header_on_every_page(tmp_path: Path) -> None:
+    rows = "\n".join(f"| row {n} | some text in row {n} |" for n in range(150))
+    target = tmp_path / "table.pdf"
+    export_pdf(write_course(tmp_path, f"| Header one | Header two |\n|---|---|\n{rows}"), target)
+    pages = PdfReader(target).pages
+    table_pages = [page.extract_text() for page in pages if "row 1" in page.extract_text()
+                   or "row 149" in page.extract_text()]
+    assert len(table_pages) >= 3
+    for text in table_pages:
+        assert "Header one" in text
+    assert "row 149" in pdf_text(target)
+
+
+def test_a_long_list_and_a_long_quote_flow_across_pages(tmp_path: Path) -> None:
+    items = "\n".join(f"- point {n}" for n in range(120))
+    quote = "\n>\n".join(f"> quoted paragraph {n} with some words." for n in range(90))
+    target = tmp_path / "long.pdf"
+    export_pdf(write_course(tmp_path, f"{items}\n\n{quote}"), target)
+    text = pdf_text(target)
+    assert "point 119" in text and "quoted paragraph 89 with some words." in text
+
+
+def test_images_fit_the_text_width_and_keep_their_alt_text(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    Image.new("RGB", (4000, 600), "navy").save(tmp_path / "assets" / "wide.png")
+    target = tmp_path / "image.pdf"
+    export_pdf(write_course(tmp_path, "![A very wide navy banner](assets/wide.png)"), target)
+    assert "A very wide navy banner" in pdf_text(target)
+    picture = FittedImage.__new__(FittedImage)
+    FittedImage.__init__(picture, None, 3000.0, 450.0)  # type: ignore[arg-type]
+    width, height = picture.wrap(450, 700)
+    assert width == pytest.approx(450) and height == pytest.approx(67.5)
+
+
+def test_the_sample_image_is_embedded_with_its_alt_text(tmp_path: Path) -> None:
+    target = tmp_path / "sample.pdf"
+    export_pdf(SAMPLES / "customer-focus" / "course.md", target)
+    assert any(page.images for page in PdfReader(target).pages)
+    assert "Three customer figures: two stay, and one moves on" in pdf_text(target)
+
+
+def test_an_unreadable_image_prints_its_alt_text_and_warns(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "broken.png").write_bytes(b"not a png")
+    target = tmp_path / "broken.pdf"
+    steps = export_pdf(write_course(tmp_path, "![The missing chart](assets/broken.png)"), target)
+    assert "The missing chart" in pdf_text(target)
+    assert any("'assets/broken.png' could not be read" in step.message for step in steps)
