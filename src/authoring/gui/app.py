@@ -17,6 +17,7 @@ from authoring.gui.main_window import MainWindow
 
 APP_NAME = "authoring"
 ORGANIZATION = "authoring"
+DESKTOP_ID = "io.github.authoring.Authoring"
 SMOKE_TEST = "AUTHORING_SMOKE_TEST"
 """Set to a number of seconds, the editor shows the previews, says what it opened, then closes after
 that long: how packaging/build.py --check proves a built app's Qt parts (WebEngine, Pdf) load."""
@@ -34,7 +35,7 @@ def application() -> QApplication:
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(sys.argv[:1])
-    app.setDesktopFileName("authoring")
+    app.setDesktopFileName(DESKTOP_ID)  # matches the .desktop file, so the shell groups windows under its icon
     app.setWindowIcon(icon("app"))
     return app
 
