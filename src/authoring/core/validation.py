@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from authoring.core.ids import is_valid_id
 from authoring.core.model import Course, Item, Lesson, Question, Quiz, Reflection
 from authoring.core.problems import Problem, error, warning
+from authoring.core.suspend_budget import suspend_data_problems
 
 WORDS_PER_MINUTE = 200
 MAX_LESSON_MINUTES = 5
@@ -30,6 +31,7 @@ def check_course(course: Course, source_dir: Path | None = None) -> list[Problem
     problems += _check_ids(course)
     for index, item in enumerate(course.items):
         problems += _check_item(item, index, source_dir)
+    problems += suspend_data_problems(course)
     return sorted(problems, key=lambda problem: problem.line)
 
 
