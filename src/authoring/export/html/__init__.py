@@ -1,0 +1,50 @@
+"""``--format html``: the learner player as a folder (or zip) that opens from ``file://`` with no LMS.
+
+Progress is kept in the browser's ``localStorage``.  The editor's learner
+preview runs this exporter as a folder and opens ``index.html#<id>`` to show
+the item or question selected in the outline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from authoring.core.model import Course
+from authoring.core.problems import Severity
+from authoring.core.validation import check_course
+from authoring.export.registry import ExportError, ExportOptions, Progress, register
+
+STEPS = 3
+
+
+@dataclass
+class HtmlExporter:
+    name: str = "html"
+    title: str = "HTML"
+    suffix: str = ".zip"
+    """A zip by default; with ``ExportOptions.zip`` false the target is a folder."""
+
+    def export(self, course: Course, target: Path, options: ExportOptions) -> Iterator[Progress]:
+        from authoring.export.web_package import build_web_files, write_folder, write_zip
+
+        target = Path(target)
+        yield Progress(0, STEPS, "Checking the course")
+        errors = [p for p in check_course(course, options.source_dir) if p.severity is Severity.ERROR]
+        if errors:
+            path = options.extra.get("course_file") or str(options.source_dir)
+            listing = "\n".join(problem.format(path) for problem in errors)
+            raise ExportError(f"not exported, because the course has {len(errors)} error(s); fix them and "
+                              f"export again:\n{listing}")
+        yield Progress(1, STEPS, "Rendering the lessons into the player")
+        files = build_web_files(course, options, "local")
+        yield Progress(2, STEPS, f"Writing {target.name}")
+        if options.zip:
+            write_zip(files, target)
+        else:
+            write_folder(files, target)
+        yield Progress(STEPS, STEPS, f"Wrote the HTML course {target.name} ({len(files)} files)")
+
+
+register(HtmlExporter())
