@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 from test_pdf_support import export_pdf, load, outline_titles, pdf_text, rendered
 
@@ -140,3 +143,21 @@ def test_reflection_gets_writing_lines_and_the_footer_counts_pages(editions: dic
         text = " ".join(page.extract_text().split())
         assert f"page {number} of {total}" in text
         assert "Learner handout" in text
+
+
+def test_contents_page_numbers_are_visible_ink_not_just_text(editions: dict[tuple[str, str], Path],
+                                                             tmp_path: Path) -> None:
+    """The numbers are forms drawn at the end; a clipped form would still extract as text."""
+    pdf = editions["customer-focus", "learner"]
+    bbox = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    numbers = [tuple(float(value) for value in match) for match in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">\d+</word>', bbox)]
+    numbers = [box for box in numbers if box[1] < 400]  # the contents, not the footer
+    assert len(numbers) == 4
+    subprocess.run(["pdftoppm", "-f", "2", "-l", "2", "-r", "72", "-gray", "-png", str(pdf), str(tmp_path / "p")],
+                   check=True)
+    page = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
+    for x_min, y_min, x_max, y_max in numbers:
+        darkest, _ = page.crop((int(x_min), int(y_min), int(x_max) + 1, int(y_max) + 1)).getextrema()
+        assert darkest < 100

@@ -58,7 +58,8 @@ class CourseCanvas(Canvas):
         super().save()
 
     def _number_form(self, name: str, text: str, size: float, *, right: bool) -> None:
-        self.beginForm(name)
+        # The bounding box clips: leave room left of the origin for right-aligned numbers.
+        self.beginForm(name, lowerx=-100, lowery=-20, upperx=100, uppery=30)
         self.setFont(self._styles.body_font, size)
         self.setFillColor(MUTED if not right else self._styles.body.textColor)
         if right:

@@ -72,7 +72,7 @@ class TocEntry(Flowable):
         canvas = self.canv
         self.paragraph.drawOn(canvas, self.indent, 3)
         last = self.paragraph.getActualLineWidths0()[-1]
-        start, end = self.indent + last + 6, self.width - self.NUMBER_WIDTH
+        start, end = self.indent + last + 6, self.width - self.NUMBER_WIDTH + 12
         if end - start > 6:
             canvas.saveState()
             canvas.setStrokeColor(RULE)
