@@ -21,6 +21,8 @@ DESKTOP_ID = "io.github.authoring.Authoring"
 SMOKE_TEST = "AUTHORING_SMOKE_TEST"
 """Set to a number of seconds, the editor shows the previews, says what it opened, then closes after
 that long: how packaging/build.py --check proves a built app's Qt parts (WebEngine, Pdf) load."""
+SMOKE_SCREENSHOT = "AUTHORING_SMOKE_SCREENSHOT"
+"""With SMOKE_TEST: a PNG file to save the window to just before it closes."""
 
 
 def application() -> QApplication:
@@ -62,4 +64,10 @@ def run(path: Path | None) -> int:
 def _smoke_test(window: MainWindow, seconds: float) -> None:
     window.window_actions.show_preview.setChecked(True)
     print(f"smoke test: {window.windowTitle()}", flush=True)
-    QTimer.singleShot(int(seconds * 1000), window.close)
+    QTimer.singleShot(int(seconds * 1000), lambda: _end_smoke_test(window))
+
+
+def _end_smoke_test(window: MainWindow) -> None:
+    if screenshot := os.environ.get(SMOKE_SCREENSHOT):
+        window.grab().save(screenshot)
+    window.close()
