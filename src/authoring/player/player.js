@@ -411,6 +411,8 @@
     return box;
   }
 
+  function add(parent, node) { if (node) { parent.appendChild(node); } }
+
   function announce(message) {
     announcer.textContent = "";
     window.setTimeout(function () { announcer.textContent = message; }, 50);
@@ -453,7 +455,7 @@
     var item = course.items[screen.item];
     main.appendChild(kicker(item.kind === "reflection" ? "Reflection" : "Lesson"));
     main.appendChild(heading(item.title));
-    main.appendChild(content(item.html));
+    add(main, content(item.html));
   }
 
   function showQuizIntro(screen) {
@@ -462,7 +464,7 @@
     var score = quizScore(screen.item);
     main.appendChild(kicker("Quiz"));
     main.appendChild(heading(item.title));
-    main.appendChild(content(item.html));
+    add(main, content(item.html));
     var facts = item.questions.length + (item.questions.length === 1 ? " question. " : " questions. ") +
       "You need " + Math.round(passScaled * 100) + "% to pass.";
     if (course.maxAttempts) {
@@ -494,7 +496,7 @@
     main.appendChild(kicker(el("span", { html: item.title }).textContent + " · Question " + (screen.q + 1) +
       " of " + item.questions.length));
     main.appendChild(heading(question.stem));
-    main.appendChild(content(question.html));
+    add(main, content(question.html));
     var hint = question.multiple ? "Select all that apply." : "Choose one answer.";
     var group = el("fieldset", { "class": "choices", "aria-labelledby": "screen-heading choices-hint" },
       [el("legend", { id: "choices-hint", text: hint })]);
