@@ -20,6 +20,7 @@ import sys
 import tarfile
 import tempfile
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,19 +123,37 @@ def check_bundle(dist: Path, export_format: str = "scorm12") -> None:
 
         _run([program, "check", str(course)], env=env)
 
-        target = root / "export" / f"course-{export_format}"
+        target = root / "export" / f"course-{export_format}.zip"
         _run([program, "export", str(course), "--format", export_format, "-o", str(target)], env=env)
-        if not target.exists():
-            raise CheckFailed(f"export --format {export_format} reported success but wrote nothing at {target}")
+        _check_export(target, export_format)
 
-        result = _run([program, str(course)], env=dict(env, AUTHORING_SMOKE_TEST=str(GUI_SECONDS_OPEN)),
-                      timeout=GUI_TIME_LIMIT)
+        screenshot = dist / "smoke-test.png"
+        screenshot.unlink(missing_ok=True)
+        gui_env = dict(env, AUTHORING_SMOKE_TEST=str(GUI_SECONDS_OPEN), AUTHORING_SMOKE_SCREENSHOT=str(screenshot))
+        result = _run([program, str(course)], env=gui_env, timeout=GUI_TIME_LIMIT)
         if f"smoke test: {SAMPLE_TITLE}" not in result.stdout:
             raise CheckFailed(f"the editor did not show the sample course; it printed:\n{result.stdout}"
                               f"{result.stderr}")
+        if not screenshot.is_file() or screenshot.stat().st_size < 10_000:
+            raise CheckFailed(f"the editor saved no picture of its window at {screenshot}")
+        print(f"ok: the editor's window, as the built app drew it: {screenshot}")
 
         if hashlib.sha256(course.read_bytes()).hexdigest() != before:
             raise CheckFailed(f"{course}: the course file changed, though nobody edited it")
+
+
+def _check_export(target: Path, export_format: str) -> None:
+    """A SCORM package from the built app has its manifest and the player's files: the data files shipped."""
+    if not target.exists():
+        raise CheckFailed(f"export --format {export_format} reported success but wrote nothing at {target}")
+    if not export_format.startswith("scorm"):
+        return
+    with zipfile.ZipFile(target) as package:
+        names = set(package.namelist())
+    player = {path.name for path in (contents.PACKAGE / "player").glob("*") if path.is_file()}
+    missing = ({"imsmanifest.xml"} | player) - names
+    if missing:
+        raise CheckFailed(f"{target}: the package lacks {', '.join(sorted(missing))}")
 
 
 def main(argv: list[str] | None = None) -> int:
