@@ -99,7 +99,9 @@ def _run(command: list[str], *, env: dict[str, str] | None = None, timeout: floa
 def _isolated_env(home: Path) -> dict[str, str]:
     """Offscreen Qt, and settings, recovery files and caches in ``home``: nothing of the user's is read."""
     env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
-               XDG_CACHE_HOME=str(home / "cache"), QT_QPA_PLATFORM="offscreen")
+               XDG_CACHE_HOME=str(home / "cache"), QT_QPA_PLATFORM="offscreen",
+               # Windows keeps settings and app data here rather than under HOME.
+               APPDATA=str(home / "appdata"), LOCALAPPDATA=str(home / "localappdata"))
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"  # Chromium refuses to run sandboxed as root
     return env
