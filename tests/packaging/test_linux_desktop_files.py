@@ -34,7 +34,7 @@ def test_desktop_file_passes_desktop_file_validate_without_a_hint() -> None:
 
 
 def test_desktop_file_starts_the_program_with_the_course_and_claims_the_course_type() -> None:
-    from authoring.gui.app import APP_NAME
+    from authoring.gui.app import APP_NAME, DESKTOP_ID
 
     entry = desktop_entry()
     project = contents.project()
@@ -45,6 +45,8 @@ def test_desktop_file_starts_the_program_with_the_course_and_claims_the_course_t
     assert entry["MimeType"].split(";")[:2] == [contents.COURSE_MIME_TYPE, "text/markdown"]
     # X11 groups windows under the launcher by WM_CLASS, which Qt takes from the application name.
     assert entry["StartupWMClass"] == APP_NAME
+    # Wayland matches windows to the launcher by the desktop file name the editor gives Qt.
+    assert DESKTOP_ID == contents.APP_ID
 
 
 def test_metainfo_passes_appstreamcli_validate() -> None:
