@@ -21,8 +21,8 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from conftest import SHARED
-
+# Computed here, not imported from conftest: several conftest modules share that name.
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SCHEMAS = SHARED / "scorm-schemas"
 CP12 = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP12 = "http://www.adlnet.org/xsd/adlcp_rootv1p2"

@@ -20,12 +20,13 @@ from scorm_conformance import (
 from authoring.core.course_file import load_course
 from authoring.core.model import Choice, Course, Lesson, Question, Quiz
 from authoring.export.scorm.manifest import manifest_scorm12, manifest_scorm2004
-from conftest import SAMPLES
 
 BUILD = {"1.2": manifest_scorm12, "2004": manifest_scorm2004}
 CP = {"1.2": CP12, "2004": CP2004}
 FILES = ["index.html", "player.js", "player.css", "assets/One in three.png", "assets/café.png"]
 VERSIONS = ["1.2", "2004"]
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_courses"
 
 
 def sample(name: str) -> Course:
