@@ -123,6 +123,7 @@ def _export(options: argparse.Namespace) -> int:
         font=options.font,
         zip=not options.folder,
         date=options.date,
+        course_file=options.course,
     )
     try:
         for step in exporter.export(loaded.course, options.output, export_options):

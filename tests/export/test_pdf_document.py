@@ -74,7 +74,7 @@ def test_a_course_with_errors_is_refused_naming_the_lines(tmp_path: Path) -> Non
     target = tmp_path / "broken.pdf"
     target.write_bytes(b"old")
     with pytest.raises(ExportError) as raised:
-        export_pdf(course_file, target, extra={"source_path": str(course_file)})
+        export_pdf(course_file, target, course_file=course_file)
     assert f"{course_file}:7: error: question 'No right answer?' has no correct choice" in str(raised.value)
     assert target.read_bytes() == b"old"
 

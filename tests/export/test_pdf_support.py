@@ -27,13 +27,13 @@ def load(path: Path) -> Course:
     return loaded.course
 
 
-def export_pdf(course_file: Path, target: Path, **options: object) -> list[Progress]:
+def export_pdf(source: Path, target: Path, **options: object) -> list[Progress]:
     """Exports with the ``pdf`` exporter as the CLI would; returns the progress steps."""
     exporter = get_exporter("pdf")
     assert exporter is not None
-    settings: dict[str, object] = {"source_dir": course_file.resolve().parent, "date": FIXED_DATE}
+    settings: dict[str, object] = {"source_dir": source.resolve().parent, "date": FIXED_DATE}
     settings.update(options)
-    return list(exporter.export(load(course_file), target, ExportOptions(**settings)))  # type: ignore[arg-type]
+    return list(exporter.export(load(source), target, ExportOptions(**settings)))  # type: ignore[arg-type]
 
 
 def pdf_text(path: Path) -> str:

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Protocol
 
 from authoring.core.model import Course
+from authoring.core.problems import Problem, Severity
+from authoring.core.validation import check_course
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class ExportOptions:
     zip: bool = True
     date: datetime.date | None = None
     """The date printed on documents; ``None`` means today.  Fixed in tests for determinism."""
+    course_file: Path | None = None
+    """The course's own file, so a refusal names it as ``path:line``; the folder is named otherwise."""
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -51,6 +55,22 @@ class Exporter(Protocol):
 
 class ExportError(Exception):
     """A problem the user can act on; the message says what and what to do."""
+
+
+def check_or_refuse(course: Course, options: ExportOptions) -> list[Problem]:
+    """The course's problems, after refusing a course with errors.
+
+    An LMS or a reviewer gives an author no useful message for a broken file,
+    so every exporter refuses here, naming each error as ``path:line``.
+    """
+    problems = check_course(course, options.source_dir)
+    errors = [problem for problem in problems if problem.severity is Severity.ERROR]
+    if errors:
+        where = str(options.course_file or options.source_dir)
+        listing = "\n".join(problem.format(where) for problem in errors)
+        raise ExportError(f"not exported, because the course has {len(errors)} error(s); fix them and export "
+                          f"again:\n{listing}")
+    return problems
 
 
 _EXPORTERS: dict[str, Exporter] = {}

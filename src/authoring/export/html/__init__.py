@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from authoring.core.model import Course
-from authoring.core.problems import Severity
-from authoring.core.validation import check_course
-from authoring.export.registry import ExportError, ExportOptions, Progress, register
+from authoring.export.registry import ExportOptions, Progress, check_or_refuse, register
 
 STEPS = 3
 
@@ -31,12 +29,7 @@ class HtmlExporter:
 
         target = Path(target)
         yield Progress(0, STEPS, "Checking the course")
-        errors = [p for p in check_course(course, options.source_dir) if p.severity is Severity.ERROR]
-        if errors:
-            path = options.extra.get("course_file") or str(options.source_dir)
-            listing = "\n".join(problem.format(path) for problem in errors)
-            raise ExportError(f"not exported, because the course has {len(errors)} error(s); fix them and "
-                              f"export again:\n{listing}")
+        check_or_refuse(course, options)
         yield Progress(1, STEPS, "Rendering the lessons into the player")
         files = build_web_files(course, options, "local")
         yield Progress(2, STEPS, f"Writing {target.name}")

@@ -13,7 +13,6 @@ from authoring.core.atomic_write import atomic_write
 from authoring.core.ids import resolve_ids
 from authoring.core.model import Course
 from authoring.core.problems import Severity
-from authoring.core.validation import check_course
 from authoring.export.pdf.document import DocumentInfo, build_pdf
 from authoring.export.pdf.editions import EDITION_LABELS, LEARNER, REVIEWER, StoryBuilder, plain_text
 from authoring.export.pdf.flowables import PageBook
@@ -21,7 +20,7 @@ from authoring.export.pdf.fonts import load_fonts
 from authoring.export.pdf.markdown_flowables import MarkdownRenderer
 from authoring.export.pdf.styles import make_styles
 from authoring.export.pdf.text import course_characters
-from authoring.export.registry import ExportError, ExportOptions, Progress, register
+from authoring.export.registry import ExportError, ExportOptions, Progress, check_or_refuse, register
 
 STEPS = 4
 
@@ -35,13 +34,7 @@ class PdfExporter:
         edition = options.edition.casefold()
         if edition not in EDITION_LABELS:
             raise ExportError(f"unknown PDF edition '{options.edition}'; choose '{LEARNER}' or '{REVIEWER}'")
-        problems = check_course(course, options.source_dir)
-        errors = [problem for problem in problems if problem.severity is Severity.ERROR]
-        if errors:
-            where = options.extra.get("source_path") or str(options.source_dir)
-            listed = "; ".join(problem.format(where) for problem in errors)
-            raise ExportError(f"the course has {len(errors)} error(s), so no PDF was written: {listed}. "
-                              "Fix them and export again")
+        problems = check_or_refuse(course, options)
         yield Progress(1, STEPS, "Checked the course")
 
         fonts = load_fonts(course_characters(course), options.font, course.language)
