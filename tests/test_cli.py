@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -69,14 +70,26 @@ def test_new_writes_a_course_that_passes_the_check_without_warnings(tmp_path: Pa
 def test_export_refuses_a_course_with_errors_and_names_them(tmp_path: Path) -> None:
     course = tmp_path / "course.md"
     course.write_text("---\ntitle: T\n---\n\n# Lesson: L\n\n![Chart](assets/gone.png)\n", encoding="utf-8")
-    out = tmp_path / "out.pdf"
-    result = authoring("export", str(course), "--format", "pdf", "-o", str(out))
-    if "unknown format" in result.stderr:  # only while no PDF exporter is registered
-        assert result.returncode == 2
-        return
+    out = tmp_path / "out.zip"
+    result = authoring("export", str(course), "--format", "scorm12", "-o", str(out))
     assert result.returncode == 1
     assert f"{course}:7: error: image file 'assets/gone.png' does not exist" in result.stderr
+    assert "not exported, because of 1 error(s)" in result.stderr
+    assert "Traceback" not in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("name", "title"), [("scorm12", "SCORM 1.2"), ("scorm2004", "SCORM 2004 4th Edition")])
+def test_export_writes_a_scorm_package_of_the_sample(sample_course: Path, tmp_path: Path, name: str,
+                                                      title: str) -> None:
+    result = authoring("export", str(sample_course), "--format", name, "-o", "x.zip", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().splitlines()[-1] == f"Exported {title} to x.zip"
+    assert "[4/4]" in result.stdout
+    with zipfile.ZipFile(tmp_path / "x.zip") as package:
+        names = package.namelist()
+        assert "imsmanifest.xml" in names and "index.html" in names
+        assert "assets/one-in-three.png" in names
 
 
 def test_export_with_an_unknown_format_is_a_usage_error(sample_course: Path, tmp_path: Path) -> None:
