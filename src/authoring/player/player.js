@@ -620,13 +620,16 @@
     main.appendChild(heading("Summary"));
     if (questionCount) {
       var unanswered = questionCount - result.answered;
-      var verdict = unanswered ? "Not finished" : result.passed ? "Passed" : "Failed";
-      main.appendChild(el("p", { "class": "verdict " + (unanswered ? "" : result.passed ? "passed" : "failed") }, [
-        el("strong", { text: verdict })
-      ]));
-      main.appendChild(el("p", { "class": "score", text: "Your score: " + Math.round(result.raw) + "% (" +
-        result.correct + " of " + questionCount + " correct). You need " + Math.round(passScaled * 100) +
-        "% to pass." }));
+      var standing = unanswered ? "pending" : result.passed ? "passed" : "failed";
+      var card = el("div", { "class": "result " + standing }, [
+        el("p", { "class": "verdict" }, [el("strong", { text: unanswered ? "Not finished yet" :
+          result.passed ? "Passed" : "Failed" })]),
+        el("p", { text: unanswered ? "You have answered " + result.answered + " of " + questionCount +
+          " questions. Answer them all to get your score; the pass mark is " + Math.round(passScaled * 100) + "%." :
+          "Your score: " + Math.round(result.raw) + "% (" + result.correct + " of " + questionCount +
+          " correct). The pass mark is " + Math.round(passScaled * 100) + "%." })
+      ]);
+      main.appendChild(card);
       var list = el("ul", { "class": "quiz-results" });
       course.items.forEach(function (item, i) {
         if (item.kind !== "quiz") { return; }
@@ -653,6 +656,9 @@
     if (finished) {
       main.appendChild(el("p", { "class": "done", text: "You have finished. You can close this window now." }));
     } else {
+      main.appendChild(el("p", { "class": "hint", text: result.completed ?
+        "Finish records your result and closes the course." :
+        "You can finish now and continue later where you left off." }));
       main.appendChild(button("Finish", finish, "primary"));
     }
   }
