@@ -110,6 +110,8 @@ def _isolated_env(home: Path) -> dict[str, str]:
 def check_bundle(dist: Path, export_format: str = "scorm12") -> None:
     """Run the built program as a user would: version, check, export, and the editor offscreen."""
     program = str(contents.executable(dist))
+    if not Path(program).is_file():
+        raise CheckFailed(f"no built program at {program}; build it first (without --no-build)")
     project = contents.project()
     with tempfile.TemporaryDirectory(prefix="authoring-check-") as temp:
         root = Path(temp)
@@ -125,7 +127,8 @@ def check_bundle(dist: Path, export_format: str = "scorm12") -> None:
 
         _run([program, "check", str(course)], env=env)
 
-        target = root / "export" / f"course-{export_format}.zip"
+        target = root / "export" / f"course-{export_format}{'.pdf' if export_format == 'pdf' else '.zip'}"
+        target.parent.mkdir()
         _run([program, "export", str(course), "--format", export_format, "-o", str(target)], env=env)
         _check_export(target, export_format)
 
@@ -145,17 +148,22 @@ def check_bundle(dist: Path, export_format: str = "scorm12") -> None:
 
 
 def _check_export(target: Path, export_format: str) -> None:
-    """A SCORM package from the built app has its manifest and the player's files: the data files shipped."""
-    if not target.exists():
-        raise CheckFailed(f"export --format {export_format} reported success but wrote nothing at {target}")
-    if not export_format.startswith("scorm"):
+    """What the built app exported holds the player's files (so the data files shipped) and, for SCORM,
+    the manifest; a PDF is a PDF."""
+    if not target.is_file():
+        raise CheckFailed(f"export --format {export_format} reported success but wrote no file at {target}")
+    if export_format == "pdf":
+        if not target.read_bytes().startswith(b"%PDF-"):
+            raise CheckFailed(f"{target}: not a PDF")
         return
     with zipfile.ZipFile(target) as package:
         names = set(package.namelist())
-    player = {path.name for path in (contents.PACKAGE / "player").glob("*") if path.is_file()}
-    missing = ({"imsmanifest.xml"} | player) - names
+    expected = {path.name for path in (contents.PACKAGE / "player").glob("*") if path.is_file()}
+    if export_format.startswith("scorm"):
+        expected.add("imsmanifest.xml")
+    missing = expected - names
     if missing:
-        raise CheckFailed(f"{target}: the package lacks {', '.join(sorted(missing))}")
+        raise CheckFailed(f"{target}: the export lacks {', '.join(sorted(missing))}")
 
 
 def main(argv: list[str] | None = None) -> int:
