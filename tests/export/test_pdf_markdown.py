@@ -7,13 +7,17 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfReader
-from reportlab.platypus import KeepTogether, ListFlowable, Paragraph, Table
+from reportlab.platypus import ListFlowable, Paragraph, Table
 from reportlab.platypus.flowables import HRFlowable
 from test_pdf_support import export_pdf, pdf_text
 
-from authoring.export.pdf.flowables import CodeBlock
+from authoring.export.pdf import markdown_flowables
+from authoring.export.pdf.blocks import Block
+from authoring.export.pdf.flowables import CodeBlock, Para
 from authoring.export.pdf.fonts import load_fonts
 from authoring.export.pdf.markdown_flowables import FittedImage, MarkdownRenderer
 from authoring.export.pdf.styles import make_styles
@@ -36,7 +40,7 @@ def test_blocks_become_the_matching_flowables(tmp_path: Path) -> None:
         "Text **bold**.\n\n1. one\n2. two\n   - nested\n\n> quoted\n\n```\ncode\n```\n\n"
         "| a | b |\n|---|---|\n| 1 | 2 |\n\n---\n")
     kinds = [type(flowable) for flowable in flowables]
-    assert kinds == [Paragraph, ListFlowable, KeepTogether, CodeBlock, Table, HRFlowable]
+    assert kinds == [Para, ListFlowable, Block, CodeBlock, Table, HRFlowable]
     ordered = flowables[1]
     assert isinstance(ordered, ListFlowable)
     nested = [child for item in ordered._flowables for child in getattr(item, "_flowables", [])]
@@ -131,3 +135,18 @@ def test_an_unreadable_image_prints_its_alt_text_and_warns(tmp_path: Path) -> No
     steps = export_pdf(write_course(tmp_path, "![The missing chart](assets/broken.png)"), target)
     assert "The missing chart" in pdf_text(target)
     assert any("'assets/broken.png' could not be read" in step.message for step in steps)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\r\x00-+=.)1234567890abcXYZ:;,'\"é日*_`[]<>!&#|~\\", max_size=30))
+def test_plain_text_shortcut_gives_what_the_parser_gives(text: str) -> None:
+    """Text without Markdown punctuation skips the parser; the result must not differ."""
+    fast = renderer(Path.cwd())
+    slow = renderer(Path.cwd())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(markdown_flowables, "_PLAIN", re.compile(r"(?!)"))
+        slow_blocks = [getattr(flowable, "text", None) for flowable in slow.render(text)]
+        slow_inline = slow.inline(text) if "\n" not in text else None
+    assert [getattr(flowable, "text", None) for flowable in fast.render(text)] == slow_blocks
+    if slow_inline is not None:
+        assert fast.inline(text) == slow_inline

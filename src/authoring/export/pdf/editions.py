@@ -12,12 +12,12 @@ import datetime
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from reportlab.lib.colors import Color
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -25,7 +25,17 @@ from reportlab.platypus import (
 from authoring.core.ids import ResolvedIds
 from authoring.core.model import Course, Item, Lesson, Question, Quiz, Reflection
 from authoring.core.problems import Problem
-from authoring.export.pdf.flowables import AnswerBox, Heading, PageBook, TocEntry, WritingLines, hex_color
+from authoring.export.pdf.blocks import Block, BlockLook
+from authoring.export.pdf.flowables import (
+    Heading,
+    Label,
+    PageBook,
+    Para,
+    TocEntry,
+    WritingLines,
+    choice_marker,
+    hex_color,
+)
 from authoring.export.pdf.fonts import escape
 from authoring.export.pdf.markdown_flowables import MarkdownRenderer
 from authoring.export.pdf.styles import CORRECT, MUTED, RULE, Styles
@@ -34,6 +44,7 @@ REVIEWER, LEARNER = "reviewer", "learner"
 EDITION_LABELS = {LEARNER: "Learner handout", REVIEWER: "Reviewer edition with answer key"}
 CORRECT_MARK = "\u2713 correct answer"
 WRITING_LINES = 9
+CHOICE_LOOK = BlockLook(indent=36, space_before=3, space_after=5)
 _KINDS = {"lesson": "Lesson", "quiz": "Quiz", "reflection": "Reflection"}
 _inline_parser = MarkdownIt("commonmark").enable("strikethrough")
 
@@ -66,23 +77,23 @@ class StoryBuilder:
 
     def _cover(self) -> list[Flowable]:
         s, fonts, course = self.styles, self.styles.fonts, self.course
-        story: list[Flowable] = [Spacer(1, 40), Paragraph("COURSE", s.kicker),
-                                 Paragraph(self.renderer.inline(course.title), s.cover_title)]
+        story: list[Flowable] = [Spacer(1, 40), Label([("COURSE", None)], s.kicker),
+                                 Para(self.renderer.inline(course.title), s.cover_title)]
         if course.description:
-            story.append(Paragraph(fonts.markup(course.description), s.cover_subtitle))
+            story.append(Para(fonts.markup(course.description), s.cover_subtitle))
         facts = [("Author", course.author), ("Version", course.version), ("Date", self.date.isoformat())]
         for label, value in facts:
             if value:
-                story.append(Paragraph(f"<b>{label}:</b> {fonts.markup(value)}", s.cover_meta))
+                story.append(Para(f"<b>{label}:</b> {fonts.markup(value)}", s.cover_meta))
         story.append(Spacer(1, 18))
         edition = EDITION_LABELS[REVIEWER if self.reviewer else LEARNER]
         if self.reviewer:
             story.append(self.renderer.boxed([
-                Paragraph(f"<b>{edition}.</b> It shows the correct answers, the feedback for every choice and "
+                Para(f"<b>{edition}.</b> It shows the correct answers, the feedback for every choice and "
                           "the explanations: do not hand it out to learners.", s.body)], bar=CORRECT))
             story += self._summary()
         else:
-            story.append(Paragraph(f"<b>{edition}.</b> Read each lesson, answer the questions by ticking the "
+            story.append(Para(f"<b>{edition}.</b> Read each lesson, answer the questions by ticking the "
                                    "boxes, and write your reflections on the lines.", s.body))
         return story
 
@@ -99,12 +110,12 @@ class StoryBuilder:
             ("Choices shuffled", "yes" if course.shuffle_choices else "no"),
             ("Attempts allowed", str(course.max_attempts) if course.max_attempts else "no limit"),
         ]
-        data = [[Paragraph(f"<b>{label}</b>", s.table_cell), Paragraph(s.fonts.markup(value), s.table_cell)]
+        data = [[Para(f"<b>{label}</b>", s.table_cell), Para(s.fonts.markup(value), s.table_cell)]
                 for label, value in rows]
         table = Table(data, colWidths=["30%", "70%"], hAlign="LEFT")
         table.setStyle(s.table_style([("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-        return [Spacer(1, 8), Paragraph("Summary", s.h3), table]
+        return [Spacer(1, 8), Para("Summary", s.h3), table]
 
     def _review_notes(self) -> list[Flowable]:
         s = self.styles
@@ -112,10 +123,10 @@ class StoryBuilder:
                                  Heading("Review notes", s.h2, key="review-notes", outline="Review notes", level=0,
                                          book=self.book)]
         if not self.notes:
-            story.append(Paragraph("The checker found nothing to note.", s.note))
+            story.append(Para("The checker found nothing to note.", s.note))
         for problem in self.notes:
             where = self._where(problem)
-            story.append(Paragraph(f'<font color="{hex_color(MUTED)}">line {problem.line}{where}:</font> '
+            story.append(Para(f'<font color="{hex_color(MUTED)}">line {problem.line}{where}:</font> '
                                    f"{s.fonts.markup(problem.message)}", s.note))
         return story
 
@@ -143,11 +154,11 @@ class StoryBuilder:
 
     def _item(self, index: int, item: Item) -> list[Flowable]:
         s = self.styles
-        kicker = _KINDS[item.kind].upper()
+        kicker: list[tuple[str, Color | None]] = [(_KINDS[item.kind].upper(), None)]
         if self.reviewer:
-            kicker += f'   <font color="{hex_color(MUTED)}">ID {escape(self.ids.item(index))}</font>'
+            kicker.append((f"   ID {self.ids.item(index)}", MUTED))
         story: list[Flowable] = [
-            Paragraph(kicker, s.kicker),
+            Label(kicker, s.kicker),
             Heading(self.renderer.inline(item.title), s.item_title, key=self._item_key(index),
                     outline=f"{_KINDS[item.kind]}: {plain_text(item.title)}", level=0, book=self.book),
         ]
@@ -157,7 +168,8 @@ class StoryBuilder:
             story += self._quiz(index, item)
         elif isinstance(item, Reflection):
             story += self.renderer.render(item.prompt)
-            story += [Spacer(1, 6), Paragraph("Your answer", s.box_title), Spacer(1, 4), WritingLines(WRITING_LINES)]
+            story += [Spacer(1, 6), Label([("Your answer", None)], s.box_title), Spacer(1, 4),
+                      WritingLines(WRITING_LINES)]
         return story
 
     def _quiz(self, index: int, quiz: Quiz) -> list[Flowable]:
@@ -167,7 +179,7 @@ class StoryBuilder:
             facts = f"{len(quiz.questions)} question(s) · pass mark {self.course.pass_mark}%"
             if self.course.shuffle_choices:
                 facts += " · choices shuffled for learners; the letters here follow the source"
-            story.append(Paragraph(facts, s.small))
+            story.append(Para(facts, s.small))
         for number, question in enumerate(quiz.questions):
             story += self._question(index, number, question, len(quiz.questions))
         return story
@@ -175,47 +187,39 @@ class StoryBuilder:
     def _question(self, item: int, number: int, question: Question, count: int) -> list[Flowable]:
         s = self.styles
         key = f"q-{item}-{number}-{self.ids.question(item, number)}"
-        label = f"QUESTION {number + 1} OF {count}"
+        label: list[tuple[str, Color | None]] = [(f"QUESTION {number + 1} OF {count}", None)]
         if self.reviewer:
-            label += f'   <font color="{hex_color(MUTED)}">ID {escape(self.ids.question(item, number))}</font>'
+            label.append((f"   ID {self.ids.question(item, number)}", MUTED))
         story: list[Flowable] = [
-            Paragraph(label, s.question_label),
+            Label(label, s.question_label),
             Heading(self.renderer.inline(question.stem), s.stem, key=key,
                     outline=f"Q{number + 1}. {plain_text(question.stem)}", level=1, book=self.book),
         ]
         story += self.renderer.render(question.body)
         hint = "Select all that apply." if question.multiple_response else "Choose one answer."
-        story.append(Paragraph(hint, s.hint))
-        story.append(self._choices(question))
+        story.append(Label([(hint, None)], s.hint))
+        story += self._choices(question)
         if self.reviewer and question.explanation:
             story.append(self.renderer.boxed(
-                [Paragraph("Explanation", s.box_title), *self.renderer.render(question.explanation, s.note)],
+                [Label([("Explanation", None)], s.box_title), *self.renderer.render(question.explanation, s.note)],
                 bar=CORRECT))
         return story
 
-    def _choices(self, question: Question) -> Flowable:
+    def _choices(self, question: Question) -> list[Flowable]:
         s = self.styles
-        square = question.multiple_response
-        rows: list[list[object]] = []
+        blocks: list[Flowable] = []
         for letter, choice in zip(_letters(), question.choices, strict=False):
             text = self.renderer.inline(choice.text)
             checked = self.reviewer and choice.correct
             if checked:
                 text += f'  <font color="{hex_color(CORRECT)}"><b>{s.fonts.markup(CORRECT_MARK)}</b></font>'
-            cell: list[Flowable] = [Paragraph(text, s.choice)]
+            content: list[Flowable] = [Para(text, s.choice)]
             if self.reviewer and choice.feedback:
-                cell += self.renderer.render(choice.feedback, s.feedback, prefix="<i>Feedback:</i> ")
-            rows.append([AnswerBox(square=square, checked=checked), Paragraph(f"{letter}.", s.choice), cell])
-        table = Table(rows, colWidths=[18, 18, None], hAlign="LEFT", splitInRow=1)
-        table.setStyle(s.table_style([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (0, -1), 5),
-            ("TOPPADDING", (1, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]))
-        table.spaceAfter = 6
-        return table
+                content += self.renderer.render(choice.feedback, s.feedback, prefix="<i>Feedback:</i> ")
+            marker = choice_marker(square=question.multiple_response, checked=checked, letter=letter,
+                                   font=s.body_font, font_size=s.choice.fontSize)
+            blocks.append(Block(content, CHOICE_LOOK, marker))
+        return blocks
 
 
 def _letters() -> list[str]:

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, XPreformatted
 
+from authoring.export.pdf.blocks import Marker
 from authoring.export.pdf.fonts import FontSet, escape
 from authoring.export.pdf.styles import CORRECT, INK, MUTED, RULE
 
@@ -23,7 +25,55 @@ class PageBook:
     pages: dict[str, int] = field(default_factory=dict)
 
 
-class Heading(Paragraph):
+class Para(Paragraph):
+    """A paragraph that keeps its line breaks while its width stays the same.
+
+    reportlab lays a paragraph out again on every ``wrap``; keep-with-next
+    groups and blocks wrap the same paragraph two or three times.
+    """
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._wrapped_at == available_width and hasattr(self, "blPara"):  # a failed split drops blPara
+            return self.width, self.height
+        size = super().wrap(available_width, available_height)
+        self._wrapped_at = available_width
+        return size
+
+
+class Label(Flowable):
+    """A one-line label (a kicker, "Choose one answer.") drawn as plain strings: no markup to parse.
+
+    Only for text the program writes (ASCII words and IDs), which the body font always has.
+    """
+
+    def __init__(self, runs: list[tuple[str, Color | None]], style: ParagraphStyle) -> None:
+        super().__init__()
+        self.runs, self.style = runs, style
+        self.keepWithNext = style.keepWithNext
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, float(self.style.leading)
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:
+        return float(self.style.spaceAfter)
+
+    def draw(self) -> None:
+        canvas, style = self.canv, self.style
+        text = canvas.beginText(0, self.height - style.fontSize)
+        text.setFont(style.fontName, style.fontSize)
+        for run, color in self.runs:
+            text.setFillColor(color or style.textColor)
+            text.textOut(run)
+        canvas.drawText(text)
+
+
+class Heading(Para):
     """A heading that bookmarks itself and adds an outline entry where it is drawn."""
 
     def __init__(self, text: str, style: ParagraphStyle, *, key: str, outline: str, level: int,
@@ -162,37 +212,39 @@ def _char_width(char: str, fonts: FontSet, size: float) -> float:
 _WIDTHS: dict[tuple[str, float], float] = {}
 
 
-class AnswerBox(Flowable):
-    """The box a learner ticks: round for one answer, square for "select all that apply"."""
+BOX_SIZE = 9.0
 
-    SIZE = 9.0
 
-    def __init__(self, *, square: bool, checked: bool = False) -> None:
-        super().__init__()
-        self.square, self.checked = square, checked
-        self.width = self.height = self.SIZE
+def choice_marker(*, square: bool, checked: bool, letter: str, font: str, font_size: float) -> Marker:
+    """Draws the box a learner ticks (round for one answer, square for "select all that apply") and the letter.
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.SIZE, self.SIZE
+    In the reviewer edition the correct choices' boxes carry a check mark.
+    """
 
-    def draw(self) -> None:
-        canvas, s = self.canv, self.SIZE
+    def draw(canvas: Canvas, top: float) -> None:
+        baseline = top - font_size
+        s = BOX_SIZE
         canvas.saveState()
+        canvas.translate(0, baseline - 1)
         canvas.setLineWidth(0.9)
-        canvas.setStrokeColor(CORRECT if self.checked else INK)
-        canvas.setFillColor(CORRECT)
-        if self.square:
+        canvas.setStrokeColor(CORRECT if checked else INK)
+        if square:
             canvas.rect(0, 0, s, s, stroke=1, fill=0)
         else:
             canvas.circle(s / 2, s / 2, s / 2, stroke=1, fill=0)
-        if self.checked:
+        if checked:
             canvas.setLineWidth(1.6)
             path = canvas.beginPath()
             path.moveTo(s * 0.2, s * 0.5)
             path.lineTo(s * 0.42, s * 0.22)
             path.lineTo(s * 0.85, s * 0.85)
             canvas.drawPath(path, stroke=1, fill=0)
+        canvas.setFillColor(INK)
+        canvas.setFont(font, font_size)
+        canvas.drawString(18, 1, f"{letter}.")
         canvas.restoreState()
+
+    return draw
 
 
 class WritingLines(Flowable):

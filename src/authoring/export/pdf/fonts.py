@@ -53,6 +53,10 @@ class Face:
     """Style ("regular", "bold", …) to the registered font name."""
     cmap: frozenset[int]
 
+    def __post_init__(self) -> None:
+        self.characters = frozenset(map(chr, self.cmap))
+        """The same as ``cmap``, as characters: checking a whole string against it is one set operation."""
+
 
 @dataclass
 class FontSet:
@@ -67,7 +71,7 @@ class FontSet:
         """``text`` as reportlab paragraph markup: escaped, with a font per run of glyphs."""
         first = self.mono if mono else self.body
         chain = [first, *(face for face in (self.body, *self.fallbacks) if face is not first)]
-        if all(ord(char) in first.cmap for char in text):
+        if first.characters.issuperset(text):
             return escape(text)
         runs: list[tuple[Face, list[str]]] = []
         # After a replaced emoji, its joiners, selectors, modifiers and joined parts are one mark.

@@ -9,6 +9,7 @@ Raw HTML in a lesson is printed as the author typed it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -16,17 +17,22 @@ from urllib.parse import unquote, urlparse
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Table
 from reportlab.platypus.flowables import HRFlowable
 
-from authoring.export.pdf.flowables import CodeBlock, hex_color
+from authoring.export.pdf.blocks import Block, BlockLook
+from authoring.export.pdf.flowables import CodeBlock, Para, hex_color
 from authoring.export.pdf.fonts import escape
 from authoring.export.pdf.styles import ACCENT, MUTED, RULE, SHADE, Styles
 
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# Text that Markdown would print as it is: one line, none of Markdown's punctuation, no list
+# or heading start.  Most feedback, stems and choices are like this; they skip the parser.
+_PLAIN = re.compile(r"(?![-+=\s]|\d{1,9}[.)])[^\n\r\x00\\`*_\[\]<>!&#|~]*")
 _BULLETS = ("\u2022", "\u25e6", "\u25aa")  # • ◦ ▪ by depth
 _INLINE_TAGS = {"strong": "b", "em": "i", "s": "strike"}
 IMAGE_MAX_HEIGHT = 300.0
@@ -51,6 +57,8 @@ class MarkdownRenderer:
         """Block Markdown as flowables; ``prefix`` (markup) starts the first paragraph, e.g. a label."""
         if not markdown.strip():
             return []
+        if _PLAIN.fullmatch(markdown):
+            return [Para(prefix + self.styles.fonts.markup(markdown.strip()), style or self.styles.body)]
         tokens = _PARSER.parse(markdown)
         self._prefix = prefix
         flowables, _ = self._blocks(tokens, 0, None, style or self.styles.body)
@@ -58,6 +66,8 @@ class MarkdownRenderer:
 
     def inline(self, markdown: str) -> str:
         """One-line Markdown (a title, a stem, a choice) as paragraph markup."""
+        if _PLAIN.fullmatch(markdown):  # parseInline keeps trailing spaces: so does this
+            return self.styles.fonts.markup(markdown)
         tokens = _PARSER.parseInline(markdown)
         children = tokens[0].children if tokens and tokens[0].children else []
         return "".join(part if isinstance(part, str) else self._alt_markup(part) for part in self._inline(children))
@@ -76,7 +86,7 @@ class MarkdownRenderer:
             elif kind == "heading_open":
                 heading_style = {1: self.styles.h2, 2: self.styles.h2, 3: self.styles.h3}.get(
                     int(token.tag[1:]), self.styles.h4)
-                out.append(Paragraph(self._markup(tokens[i + 1]), heading_style))
+                out.append(Para(self._markup(tokens[i + 1]), heading_style))
                 i += 3
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 flowable, i = self._list(tokens, i, style)
@@ -106,11 +116,11 @@ class MarkdownRenderer:
                 text.append(part)
                 continue
             if "".join(text).strip():
-                out.append(Paragraph("".join(text), style))
+                out.append(Para("".join(text), style))
             text = []
             out.append(self._image(part))
         if "".join(text).strip() or not out:
-            out.append(Paragraph("".join(text), style))
+            out.append(Para("".join(text), style))
         return out
 
     def _markup(self, inline: Token) -> str:
@@ -173,7 +183,7 @@ class MarkdownRenderer:
         i += 1
         while i < len(tokens) and tokens[i].type != close:
             inner, i = self._blocks(tokens, i + 1, "list_item_close", item_style)
-            items.append(ListItem(inner or [Paragraph("", item_style)]))
+            items.append(ListItem(inner or [Para("", item_style)]))
         self._list_depth -= 1
         font = self.styles.fonts.body.name
         if ordered:
@@ -211,12 +221,12 @@ class MarkdownRenderer:
                     aligns.append(align)
                 cell_style = ParagraphStyle("cell", parent=style, alignment=_ALIGNMENTS.get(align, TA_LEFT))
                 inline = tokens[i + 1]
-                rows[-1].append(Paragraph(self._markup(inline), cell_style))
+                rows[-1].append(Para(self._markup(inline), cell_style))
                 lengths[-1].append(len(inline.content))
             i += 1
         columns = max((len(row) for row in rows), default=1)
         for row in rows:
-            row.extend([Paragraph("", self.styles.table_cell)] * (columns - len(row)))
+            row.extend([Para("", self.styles.table_cell)] * (columns - len(row)))
         weights = [min(max((lengths[r][c] if c < len(lengths[r]) else 0) for r in range(len(rows))), 40) + 6
                    for c in range(columns)]
         total = sum(weights)
@@ -237,10 +247,10 @@ class MarkdownRenderer:
 
     def _image(self, image: _ImageRef) -> Flowable:
         fonts, alt = self.styles.fonts, image.alt.strip()
-        caption = Paragraph(fonts.markup(alt), self.styles.caption) if alt else None
+        caption = Para(fonts.markup(alt), self.styles.caption) if alt else None
         url = urlparse(image.src)
         if url.scheme in ("http", "https") or image.src.startswith("//"):
-            return self.boxed([Paragraph(f"Image on the web, not printed: {fonts.markup(alt or 'no description')} "
+            return self.boxed([Para(f"Image on the web, not printed: {fonts.markup(alt or 'no description')} "
                                          f"({fonts.markup(image.src)})", self.styles.small)])
         path = self.source_dir / unquote(url.path)
         try:
@@ -249,25 +259,15 @@ class MarkdownRenderer:
         except Exception as exc:  # PIL raises many kinds for unreadable images
             self.warnings.append(f"image '{image.src}' could not be read ({exc.__class__.__name__}); "
                                  "its alt text is printed instead")
-            return self.boxed([Paragraph(f"Image '{fonts.markup(image.src)}' could not be read: "
+            return self.boxed([Para(f"Image '{fonts.markup(image.src)}' could not be read: "
                                          f"{fonts.markup(alt or 'no description')}", self.styles.small)])
         picture = FittedImage(reader, width * 0.75, height * 0.75)
         return KeepTogether([picture, caption] if caption else [picture])
 
-    def boxed(self, flowables: list[Flowable], background: object = SHADE, bar: object = RULE) -> Flowable:
-        """Flowables in a shaded box with a bar on the left (quotes, feedback, notes)."""
-        box = Table([[flowables]], colWidths=["100%"], splitInRow=1, hAlign="LEFT")
-        box.setStyle(self.styles.table_style([
-            ("BACKGROUND", (0, 0), (-1, -1), background),
-            ("LINEBEFORE", (0, 0), (0, -1), 2.5, bar),
-            ("LEFTPADDING", (0, 0), (-1, -1), 10),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ]))
-        box.spaceBefore, box.spaceAfter = 2, 8
-        # Moves to the next page rather than leave a title alone at the bottom; splits only if taller than a page.
-        return KeepTogether([box])
+    def boxed(self, flowables: list[Flowable], background: Color = SHADE, bar: Color = RULE) -> Flowable:
+        """Flowables in a shaded box with a bar on the left (quotes, explanations, notes)."""
+        return Block(flowables, BlockLook(padding=(10, 8, 6, 4), background=background, bar=bar, space_before=2,
+                                          space_after=8))
 
 
 class FittedImage(Flowable):
