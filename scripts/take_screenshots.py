@@ -63,14 +63,15 @@ def main() -> int:
     app = application()
     QTimer.singleShot(0, lambda: None)
     work = Path(tempfile.mkdtemp(prefix="authoring-screenshots-"))
+    os.environ["HOME"] = str(work)  # the recent list shows ~/Courses/…, as on an author's machine
     try:
-        shutil.copytree(REPO / "sample_courses", work / "courses")
-        course = work / "courses" / "customer-focus" / "course.md"
+        shutil.copytree(REPO / "sample_courses", work / "Courses")
+        course = work / "Courses" / "customer-focus" / "course.md"
         window = MainWindow(EditorContext.in_folder(work / "editor"))
         window.resize(*SIZE)
         window.show()
         for recent in ("feature-tour", "customer-focus"):
-            window.open_path(work / "courses" / recent / "course.md")
+            window.open_path(work / "Courses" / recent / "course.md")
             window.close_course()
         settle(app)
         save(window, out, "welcome")
@@ -80,11 +81,14 @@ def main() -> int:
         window.page.outline.select_target((0,))
         window.window_actions.show_preview.setChecked(True)
         preview = window.page.learner_preview
-        if preview is not None and preview.pages.currentWidget() is preview.frame:
-            wait_for(app, lambda: preview.loaded_index is not None)
-            settle(app, 2.0)  # the web view paints a moment after it has loaded
-        else:
-            window.window_actions.show_preview.setChecked(False)
+        if preview is None or preview.pages.currentWidget() is not preview.frame:
+            raise SystemExit("the learner preview has no HTML exporter to show")
+        loads: list[bool] = []
+        preview.view.loadFinished.connect(loads.append)
+        if not wait_for(app, lambda: preview.loaded_index is not None and loads and loads[-1]):
+            raise SystemExit(f"the learner preview did not load: {preview.status.toolTip()}")
+        # The page has loaded; its first paint reaches the widget a few frames later.
+        settle(app, 2.0)
         window.page.editor.lesson_editor.render_now()
         settle(app)
         save(window, out, "lesson")
@@ -97,8 +101,17 @@ def main() -> int:
         settle(app)
         save(window, out, "question")
 
+        # A real export of every format, so the dialog shows its finished state and buttons.
         dialog = ExportDialog(window.document, window.context.settings, window)
+        for box in dialog.boxes.values():
+            if not box.isEnabled():
+                raise SystemExit(f"the export dialog offers '{box.text()}' greyed out")
+            box.setChecked(True)
+        dialog.folder.setText(str(work / "Courses" / "customer-focus" / "export"))
         dialog.show()
+        dialog.start()
+        if not wait_for(app, lambda: dialog.export_thread is None, 120.0) or dialog.errors:
+            raise SystemExit(f"the export failed: {dialog.errors}")
         settle(app)
         save(dialog, out, "export")
         dialog.close()
@@ -106,10 +119,11 @@ def main() -> int:
         window.show_pdf_preview()
         pdf = window.page.pdf_preview
         assert pdf is not None
-        if pdf.generate_button.isEnabled():
-            pdf.edition.setCurrentIndex(1)
-            pdf.generate()
-            wait_for(app, lambda: pdf.pdf.pageCount() > 0)
+        if not pdf.generate_button.isEnabled():
+            raise SystemExit("the PDF preview has no PDF exporter to run")
+        pdf.edition.setCurrentIndex(1)  # the reviewer edition, generated at once
+        if not wait_for(app, lambda: pdf.pdf.pageCount() > 0, 120.0):
+            raise SystemExit(f"the PDF preview made no pages: {pdf.status.text()}")
         settle(app, 1.0)
         save(window, out, "pdf-preview")
         window.close()

@@ -81,7 +81,8 @@ def test_export_runs_off_the_gui_thread_and_offers_folder_and_pdf(
     assert (out / "customer-focus-reviewer.pdf").read_text() == "What Is Customer Focus? reviewer"
     assert threading.get_ident() not in fakes["pdf"].threads + fakes["scorm12"].threads
     assert dialog.progress.value() == dialog.progress.maximum()
-    assert dialog.status.text().startswith("Done: customer-focus-scorm12.zip")
+    assert dialog.status.text() == (f"Done, in {out}:\n  customer-focus-scorm12.zip\n  customer-focus-learner.pdf\n"
+                                    "  customer-focus-reviewer.pdf")
     assert dialog.show_folder_button.isVisible() and dialog.open_pdf_button.isVisible()
 
     opened_urls: list[QUrl] = []

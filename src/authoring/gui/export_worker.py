@@ -31,11 +31,13 @@ class ExportWorker(QObject):
     finished = Signal(list)
     """The paths written, in the order of the jobs."""
 
-    def __init__(self, course: Course, jobs: list[ExportJob], source_dir: Path) -> None:
+    def __init__(self, course: Course, jobs: list[ExportJob], source_dir: Path,
+                 course_file: Path | None = None) -> None:
         super().__init__()
         self.course = course
         self.jobs = jobs
         self.source_dir = source_dir
+        self.course_file = course_file
         self.cancelled = False
 
     @Slot()
@@ -43,7 +45,8 @@ class ExportWorker(QObject):
         written: list[Path] = []
         total = 100 * len(self.jobs)
         for number, job in enumerate(self.jobs):
-            options = ExportOptions(source_dir=self.source_dir, edition=job.edition, zip=job.zip)
+            options = ExportOptions(source_dir=self.source_dir, edition=job.edition, zip=job.zip,
+                                    course_file=self.course_file)
             try:
                 job.target.parent.mkdir(parents=True, exist_ok=True)
                 for step in job.exporter.export(self.course, job.target, options):
@@ -54,7 +57,10 @@ class ExportWorker(QObject):
                     share = 100 * step.done // max(step.total, 1)
                     self.progress.emit(100 * number + share, total, f"{job.label}: {step.message}")
             except ExportError as exc:
-                self.failed.emit(f"{job.label} was not exported: {exc}")
+                message = str(exc)
+                # A refusal already says "not exported, because …"; other errors say only what is wrong.
+                joined = " was " if message.startswith("not exported") else " was not exported: "
+                self.failed.emit(f"{job.label}{joined}{message}")
                 break
             except OSError as exc:
                 self.failed.emit(f"{job.label} could not be written to {job.target}: "
@@ -74,10 +80,11 @@ class ExportRun(QObject):
 
     done = Signal(list, list)
 
-    def __init__(self, course: Course, jobs: list[ExportJob], source_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(self, course: Course, jobs: list[ExportJob], source_dir: Path, parent: QObject | None = None,
+                 course_file: Path | None = None) -> None:
         super().__init__(parent)
         self.errors: list[str] = []
-        self.worker = ExportWorker(copy.deepcopy(course), jobs, source_dir)
+        self.worker = ExportWorker(copy.deepcopy(course), jobs, source_dir, course_file)
         self.thread_ = QThread(self)
         self.worker.moveToThread(self.thread_)
         self.thread_.started.connect(self.worker.run)

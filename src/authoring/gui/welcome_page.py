@@ -80,7 +80,7 @@ class WelcomePage(QWidget):
     def set_recent(self, paths: list[Path], sample_available: bool) -> None:
         self.recent.clear()
         for path in paths:
-            item = QListWidgetItem(icon("course"), f"{path.parent.name}/{path.name}\n{path.parent}")
+            item = QListWidgetItem(icon("course"), f"{path.parent.name}/{path.name}\n{shown_folder(path.parent)}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path) if path.exists() else f"{path} (no longer there)")
             self.recent.addItem(item)
@@ -88,3 +88,12 @@ class WelcomePage(QWidget):
             self.recent.addItem(QListWidgetItem("Courses you open appear here."))
             self.recent.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         self.sample_button.setEnabled(sample_available)
+
+
+def shown_folder(folder: Path) -> str:
+    """``~/Courses/onboarding`` for a folder in the home folder: the part of the path that tells courses apart."""
+    try:
+        inside = folder.relative_to(Path.home())
+    except ValueError:
+        return str(folder)
+    return str(Path("~") / inside)

@@ -36,6 +36,7 @@ from authoring.gui.document import CourseDocument
 from authoring.gui.export_worker import ExportJob, ExportWorker
 from authoring.gui.problems_panel import live_problems
 from authoring.gui.settings import AppSettings
+from authoring.gui.welcome_page import shown_folder
 
 
 @dataclass(frozen=True)
@@ -44,14 +45,20 @@ class Choice:
     label: str
     exporter: str
     edition: str = "learner"
+    tip: str = ""
 
 
 CHOICES = (
-    Choice("scorm12", "SCORM 1.2 package", "scorm12"),
-    Choice("scorm2004", "SCORM 2004 package", "scorm2004"),
-    Choice("html", "HTML (stand-alone web page)", "html"),
-    Choice("pdf-learner", "PDF, learner edition", "pdf", "learner"),
-    Choice("pdf-reviewer", "PDF, reviewer edition with answer key", "pdf", "reviewer"),
+    Choice("scorm12", "SCORM 1.2 package", "scorm12",
+           tip="A zip to upload to any LMS; the most widely supported version"),
+    Choice("scorm2004", "SCORM 2004 package", "scorm2004",
+           tip="A zip for LMSs that offer SCORM 2004 (4th edition); it reports pass/fail and score separately"),
+    Choice("html", "HTML (stand-alone web page)", "html",
+           tip="A zip of the player that opens in a browser with no LMS; progress stays in that browser"),
+    Choice("pdf-learner", "PDF, learner edition", "pdf", "learner",
+           tip="A handout of the lessons and questions, without the answers"),
+    Choice("pdf-reviewer", "PDF, reviewer edition with answer key", "pdf", "reviewer",
+           tip="For reviewers: the correct answers, each choice's feedback and the checker's warnings"),
 )
 
 
@@ -79,6 +86,7 @@ class ExportDialog(QDialog):
         self.boxes: dict[str, QCheckBox] = {}
         for choice in CHOICES:
             box = QCheckBox(choice.label)
+            box.setToolTip(choice.tip)
             if choice.exporter not in self.available:
                 box.setEnabled(False)
                 box.setToolTip("Not available in this version")
@@ -89,8 +97,11 @@ class ExportDialog(QDialog):
         default_folder = document.source_dir / "export" if document.source_dir else Path.home()
         self.folder = QLineEdit(settings.export_folder or str(default_folder))
         self.folder.setAccessibleName("Output folder")
+        self.folder.setToolTip("Each format is written here as its own file, named after the course ID; "
+                               "a file already there is replaced")
         self.folder.textChanged.connect(self._update_buttons)
         browse = QPushButton("&Browse…")
+        browse.setToolTip("Choose the output folder")
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_label = QLabel("&Folder:")
@@ -121,7 +132,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.resize(520, 360)
+        self.resize(560, self.sizeHint().height())
         self.blocking_errors = [p for p in live_problems(document) if p.severity is Severity.ERROR]
         if self.blocking_errors:
             self.status.setText(f"⚠ {len(self.blocking_errors)} error(s) block export, for example: "
@@ -163,7 +174,7 @@ class ExportDialog(QDialog):
         self.open_pdf_button.hide()
         self.status.setText("Exporting…")
         source_dir = self.document.source_dir or Path.cwd()
-        self.worker = ExportWorker(copy.deepcopy(self.document.course), jobs, source_dir)
+        self.worker = ExportWorker(copy.deepcopy(self.document.course), jobs, source_dir, self.document.path)
         self.export_thread = QThread(self)
         self.worker.moveToThread(self.export_thread)
         self.export_thread.started.connect(self.worker.run)
@@ -185,11 +196,13 @@ class ExportDialog(QDialog):
             self.export_thread.wait()
             self.export_thread = None
         self.worker = None
-        names = ", ".join(path.name for path in written)
+        # One file a line: word wrap would break the names at their hyphens.
+        names = "\n".join(f"  {path.name}" for path in written)
         if self.errors:
-            self.status.setText("\n".join(self.errors) + (f"\nWritten: {names}" if written else ""))
+            self.status.setText("\n".join(self.errors) + (f"\nWritten:\n{names}" if written else ""))
         else:
-            self.status.setText(f"Done: {names}")
+            folder = shown_folder(written[0].parent) if written else ""
+            self.status.setText(f"Done, in {folder}:\n{names}" if written else "Nothing to write.")
         self.show_folder_button.setVisible(bool(written))
         self.open_pdf_button.setVisible(any(path.suffix == ".pdf" for path in written))
         self._update_buttons()

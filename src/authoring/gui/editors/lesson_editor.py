@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QImageReader
+from PySide6.QtGui import QImageReader, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -29,6 +29,8 @@ from authoring.gui.editors.base_editor import ObjectEditor
 from authoring.gui.editors.markdown_editor import MarkdownEditor
 
 RENDER_DELAY_MS = 300
+SIDE_BY_SIDE_WIDTH = 640
+"""Narrower than this (e.g. beside the learner preview), the rendered view goes below the text."""
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.svg *.webp)"
 
 
@@ -59,7 +61,7 @@ class LessonEditor(ObjectEditor):
                                             "with its alt text")
         self.insert_image_button.clicked.connect(self.insert_image)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("lessonSplitter")
         splitter.addWidget(self.body)
         splitter.addWidget(self.rendered)
@@ -87,6 +89,15 @@ class LessonEditor(ObjectEditor):
     def set_object(self, obj: object) -> None:
         super().set_object(obj)
         self.render_now()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= SIDE_BY_SIDE_WIDTH
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            self.splitter.setSizes([3, 2] if not wide else [1, 1])
+            self._render_timer.start()  # images are fitted to the rendered view's new width
 
     def render_now(self) -> None:
         self._render_timer.stop()

@@ -116,9 +116,13 @@ class OutlineModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return icon(kind.lower())
         if role == Qt.ItemDataRole.ToolTipRole:
+            # The full title too: a narrow outline cuts long question stems short.
             if isinstance(obj, Question):
-                return "Question: multiple response" if obj.multiple_response else "Question: single response"
-            return "Course settings" if isinstance(obj, Course) else kind
+                what = "Question: multiple response" if obj.multiple_response else "Question: single response"
+                return f"{what}\n{obj.stem}" if obj.stem else what
+            if isinstance(obj, Course):
+                return f"Course settings\n{obj.title}" if obj.title else "Course settings"
+            return f"{kind}\n{obj.title}" if obj.title else kind
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

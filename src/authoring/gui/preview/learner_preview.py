@@ -13,11 +13,13 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -66,6 +68,8 @@ class LearnerPreview(QWidget):
         self.refresh_button.setToolTip("Export the player again now (it also refreshes by itself after edits)")
         self.refresh_button.clicked.connect(self.refresh)
         self.status = QLabel()
+        # A long error must not widen the preview pane: the bar shows what fits, the tooltip all of it.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.addWidget(self.desktop_button)
         bar.addWidget(self.phone_button)
@@ -92,7 +96,8 @@ class LearnerPreview(QWidget):
         layout.addWidget(self.pages, 1)
 
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._refresh_if_shown)
+        self._stale = False
         document.edited.connect(self._timer.start)
         self._apply_width()
 
@@ -131,7 +136,20 @@ class LearnerPreview(QWidget):
 
     # -- exporting -----------------------------------------------------------------------
 
+    def _refresh_if_shown(self) -> None:
+        # A hidden preview waits to be shown rather than exporting on every pause in typing.
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        self._stale = False
         self._timer.stop()
         exporter = get_exporter(HTML_EXPORTER)
         if exporter is None:
@@ -143,23 +161,27 @@ class LearnerPreview(QWidget):
             return
         self._generation += 1
         target = self._folder / f"player-{self._generation}"
-        self.status.setText("Updating…")
+        self._set_status("Updating…")
         source_dir = self.document.source_dir or Path.cwd()
         job = ExportJob("Learner preview", exporter, target, zip=False)
-        self.run = ExportRun(self.document.course, [job], source_dir, self)
+        self.run = ExportRun(self.document.course, [job], source_dir, self, self.document.path)
         self.run.done.connect(self._exported)
+
+    def _set_status(self, text: str) -> None:
+        self.status.setText(text.splitlines()[0] if text else "")
+        self.status.setToolTip(text)
 
     def _exported(self, written: list[Path], errors: list[str]) -> None:
         self.run = None
         if errors or not written:
-            self.status.setText(errors[0] if errors else "The preview could not be made.")
+            self._set_status(errors[0] if errors else "The preview could not be made.")
         else:
             folder = written[0]
             index = folder / "index.html" if folder.is_dir() else folder
             previous = self.loaded_index
             self.loaded_index = index
             self.view.setUrl(self._url(index))
-            self.status.setText("Up to date")
+            self._set_status("Up to date")
             if previous is not None and previous.parent != index.parent:
                 shutil.rmtree(previous.parent if previous.name == "index.html" else previous, ignore_errors=True)
         if self.pending:
@@ -168,7 +190,7 @@ class LearnerPreview(QWidget):
 
     def _loaded(self, ok: bool) -> None:
         if not ok:
-            self.status.setText("The player did not load; see the problems panel")
+            self._set_status("The player did not load; see the problems panel")
 
     def dispose(self) -> None:
         self._timer.stop()

@@ -6,10 +6,19 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from authoring.export.registry import get_exporter
 from authoring.gui.document import CourseDocument
@@ -30,22 +39,30 @@ class PdfPreview(QWidget):
 
         self.edition = QComboBox()
         self.edition.addItem("Learner edition", "learner")
-        self.edition.addItem("Reviewer edition (answer key)", "reviewer")
+        self.edition.addItem("Reviewer edition", "reviewer")
+        self.edition.setAccessibleName("Edition")
         self.edition.setToolTip("The reviewer edition adds the answer key and each choice's feedback")
         self.generate_button = QPushButton("&Generate")
         self.generate_button.setToolTip("Export the PDF again from the course as it is now")
         self.generate_button.clicked.connect(self.generate)
         self.edition.currentIndexChanged.connect(self.generate)
-        self.previous_button = QPushButton("◀")
+        # Arrow tool buttons keep the bar narrow enough to sit beside the editor on a laptop screen.
+        self.previous_button = QToolButton()
+        self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
         self.previous_button.setToolTip("Previous page")
-        self.next_button = QPushButton("▶")
+        self.previous_button.setAccessibleName("Previous page")
+        self.next_button = QToolButton()
+        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
         self.next_button.setToolTip("Next page")
+        self.next_button.setAccessibleName("Next page")
         self.page = QSpinBox()
         self.page.setAccessibleName("Page")
         self.page.setMinimum(1)
+        self.page.setToolTip("The page shown; type a number to go to it")
         self.page_count = QLabel()
         self.zoom = QComboBox()
         self.zoom.setAccessibleName("Zoom")
+        self.zoom.setToolTip("Zoom: fit the page's width or the whole page, or a fixed size")
         for label, factor in ZOOMS:
             self.zoom.addItem(label, factor)
         self.status = QLabel()
@@ -97,7 +114,8 @@ class PdfPreview(QWidget):
         self.status.setText("Generating the PDF…")
         self.generate_button.setEnabled(False)
         job = ExportJob("PDF", exporter, target, edition)
-        self.run = ExportRun(self.document.course, [job], self.document.source_dir or Path.cwd(), self)
+        self.run = ExportRun(self.document.course, [job], self.document.source_dir or Path.cwd(), self,
+                             self.document.path)
         self.run.done.connect(self._generated)
 
     def _generated(self, written: list[Path], errors: list[str]) -> None:
