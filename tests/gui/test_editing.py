@@ -265,6 +265,31 @@ def test_course_id_edit_warns_and_empty_means_derived(qtbot: QtBot, window: Main
     assert course.id is None
 
 
+def test_every_course_setting_is_typed_into_the_course_and_undoes(qtbot: QtBot, window: MainWindow,
+                                                                  sample_course: Path) -> None:
+    course = open_sample(window, sample_course)
+    assert window.page is not None and window.document is not None
+    window.page.outline.select_target(())
+    settings = window.page.editor.course_editor
+    typed = {"title": "Serving customers", "author": "L&D team", "language": "de", "version": "2.1",
+             "description": "Why every contact counts."}
+    for field, text in typed.items():
+        widget = getattr(settings, field)
+        widget.setFocus()
+        widget.selectAll()
+        qtbot.keyClicks(widget, text)
+        assert getattr(course, field) == text, field
+        assert window.window_actions.undo.text() == f"&Undo Edit course {field}"
+    settings.pass_mark.setFocus()
+    settings.pass_mark.selectAll()
+    qtbot.keyClicks(settings.pass_mark, "65")
+    assert course.pass_mark == 65
+    stack = window.document.undo_stack
+    while stack.canUndo():
+        stack.undo()
+    assert course.title == "What Is Customer Focus?" and course.language == "en" and course.pass_mark == 80
+
+
 def test_insert_image_copies_it_into_assets_with_alt_text(qtbot: QtBot, window: MainWindow, sample_course: Path,
                                                           tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtGui import QColor, QImage

@@ -1,15 +1,19 @@
-"""What the screenshots showed: narrow panes stay usable, and non-obvious controls explain themselves."""
+"""Desktop conventions and what the screenshots showed: narrow panes stay usable, controls explain themselves,
+standard keys, sharp icons, highlight colours that read on light and dark."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFont, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from authoring.gui.dialogs.export_dialog import ExportDialog
+from authoring.gui.editors.markdown_editor import MarkdownEditor, MarkdownHighlighter
+from authoring.gui.icons import icon
 from authoring.gui.main_window import MainWindow
 from authoring.gui.welcome_page import shown_folder
 
@@ -88,3 +92,63 @@ def test_recent_courses_show_folders_in_home_with_a_tilde(monkeypatch: pytest.Mo
     monkeypatch.setenv("HOME", str(tmp_path))
     assert shown_folder(tmp_path / "Courses" / "onboarding") == str(Path("~") / "Courses" / "onboarding")
     assert shown_folder(Path("/srv/courses/onboarding")) == str(Path("/srv/courses/onboarding"))
+
+
+def test_markdown_is_highlighted_as_the_author_types(qtbot: QtBot) -> None:
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.setPlainText("## Heading\nplain **bold** words\n```\n# not a heading in code\n```\n- item")
+
+    def formats(line: int) -> list[tuple[int, int, QTextCharFormat]]:
+        block = editor.document().findBlockByNumber(line)
+        return [(r.start, r.length, QTextCharFormat(r.format)) for r in block.layout().formats()]
+
+    (start, length, heading), = formats(0)
+    assert (start, length) == (0, len("## Heading")) and heading.fontWeight() == QFont.Weight.Bold
+    assert heading.foreground().color() != editor.palette().text().color()
+    bold = [fmt for start, length, fmt in formats(1) if (start, length) == (6, len("**bold**"))]
+    assert bold and bold[0].fontWeight() == QFont.Weight.Bold
+    (_, _, code), = formats(3)  # inside the fence: code, not a heading
+    assert code.fontWeight() != QFont.Weight.Bold and "monospace" in code.fontFamilies()
+    assert formats(5), "the list marker after the fence is highlighted again"
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    def luminance(color: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_highlight_colours_read_on_light_and_dark_backgrounds(qtbot: QtBot) -> None:
+    # The rest of the window takes its colours from the system palette; these are the only fixed ones.
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    highlighter = editor.highlighter
+    assert isinstance(highlighter, MarkdownHighlighter)
+    colours = {fmt.foreground().color().name() for _, fmt in highlighter.rules if fmt.hasProperty(
+        QTextCharFormat.Property.ForegroundBrush)}
+    assert len(colours) >= 4
+    for background in ("#ffffff", "#1e1e1e"):
+        for colour in colours:
+            assert contrast(QColor(colour), QColor(background)) >= 3.0, (colour, background)
+
+
+def test_file_and_edit_actions_use_the_platforms_standard_keys(opened: MainWindow) -> None:
+    actions = opened.window_actions
+    for action, key in ((actions.new, QKeySequence.StandardKey.New), (actions.open, QKeySequence.StandardKey.Open),
+                        (actions.save, QKeySequence.StandardKey.Save),
+                        (actions.save_as, QKeySequence.StandardKey.SaveAs),
+                        (actions.quit, QKeySequence.StandardKey.Quit), (actions.undo, QKeySequence.StandardKey.Undo),
+                        (actions.redo, QKeySequence.StandardKey.Redo)):
+        assert action.shortcuts() == QKeySequence.keyBindings(key), action.text()
+
+
+@pytest.mark.parametrize("name", ["app", "course", "lesson", "quiz", "question", "reflection", "error", "warning"])
+def test_icons_are_drawn_at_the_screens_scale(qtbot: QtBot, name: str) -> None:
+    sharp = icon(name).pixmap(QSize(16, 16), 2.0)  # a 200 % screen: drawn from the SVG, not scaled up
+    assert sharp.size() == QSize(32, 32) and sharp.devicePixelRatio() == 2.0
+    image = sharp.toImage()
+    assert any(image.pixelColor(x, y).alpha() > 0 for x in range(32) for y in range(32))
