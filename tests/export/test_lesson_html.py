@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from authoring.export.lesson_html import image_sources, plain_text, render_block, render_inline, sanitise
+from authoring.export import lesson_html
+from authoring.export.lesson_html import image_sources, is_plain, plain_text, render_block, render_inline, sanitise
 
 
 def test_tables_fenced_code_and_attribute_lists_render() -> None:
@@ -66,3 +70,37 @@ def test_image_sources_in_order() -> None:
 
 def test_sanitise_keeps_author_ids_apart_from_the_players() -> None:
     assert sanitise('<p id="content">x</p>') == '<p id="c-content">x</p>'
+
+
+def test_image_sources_unescape_and_ignore_other_attributes() -> None:
+    rendered = render_block('![a > "b"](x%20y.png "t src=no.png") and ![](data:image/png;base64,AA) '
+                            '<img alt="z" src="a&amp;b.png">')
+    assert image_sources(rendered) == ["x%20y.png", "data:image/png;base64,AA", "a&b.png"]
+
+
+def parsed(source: str) -> str:
+    """What the full path (Python-Markdown, then nh3) gives, without the plain-text shortcut."""
+    return sanitise(markdown.markdown(source, extensions=lesson_html._EXTENSIONS, output_format="html"))
+
+
+@pytest.mark.parametrize("source", ["What is John missing?", "He doesn't \"empathize\" (yet): 73% - or 1/3.",
+                                    "Élan vital, 東京 and Ωμέγα", "Unit 12.5, question 3"])
+def test_plain_lines_skip_markdown_and_render_the_same(source: str) -> None:
+    assert is_plain(source)
+    assert render_block(source) == parsed(source) == f"<p>{source}</p>"
+
+
+@pytest.mark.parametrize("source", ["1. one", "- item", "# Title", "a *b*", "a_b_", "use `x`", "a & b", "a <b>",
+                                    "[x](y)", "a\\b", "two\nlines", "ends with two  ", " leading", "http://x.org"])
+def test_markdown_or_html_takes_the_full_path(source: str) -> None:
+    assert not is_plain(source) or render_block(source) == parsed(source)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(
+    st.from_regex(lesson_html._PLAIN, fullmatch=True),
+    st.text(alphabet=st.one_of(st.characters(categories=["L", "N", "P", "S", "Zs"]),
+                               st.sampled_from(list(" ,.?!'’;:()/%\"-*_`#<>&"))), max_size=40)))
+def test_the_shortcut_never_changes_the_html(source: str) -> None:
+    if is_plain(source):
+        assert render_block(source) == parsed(source)

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlparse
 
 from authoring.core.ids import resolve_ids
 from authoring.core.model import Course, Lesson, Question, Quiz, Reflection
-from authoring.export.lesson_html import image_sources, plain_text, render_block, render_inline
+from authoring.export.lesson_html import image_sources, plain_text, render_block, render_inline, text_of
 from authoring.export.registry import ExportError
 from authoring.export.web_package import suspend_format
 
@@ -105,10 +105,11 @@ def _question(question: Question, question_id: str, block: Callable[[str, int], 
     if len(question.choices) > len(suspend_format.CHOICE_LETTERS):
         raise ExportError(f"line {question.line}: question '{question.stem}' has {len(question.choices)} choices; "
                           f"SCORM records at most {len(suspend_format.CHOICE_LETTERS)}, so split it")
+    stem = render_inline(question.stem)
     return {
         "id": question_id,
-        "stem": render_inline(question.stem),
-        "text": _description(plain_text(question.stem)),
+        "stem": stem,
+        "text": _description(text_of(stem)),
         "html": block(question.body, question.body_line),
         "multiple": question.multiple_response,
         "choices": [
