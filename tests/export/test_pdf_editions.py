@@ -57,6 +57,17 @@ def test_reviewer_edition_marks_exactly_the_correct_choices(editions: dict[tuple
             assert marked == choice.correct, choice.text
 
 
+def test_the_correct_answer_mark_never_breaks_across_lines(editions: dict[tuple[str, str], Path]) -> None:
+    """Choice B of the sample's question 3 ends where the mark would wrap after its tick."""
+    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(editions["customer-focus", "reviewer"]), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    lines = [re.sub(r"\s+", " ", line).strip() for line in raw.splitlines()]
+    course = load(SAMPLES / "customer-focus" / "course.md")
+    whole = sum(line.count(CORRECT_MARK) for line in lines)
+    assert whole == sum(len(q.correct_indexes) for q in course.questions)
+    assert not any(line.endswith("\u2713") for line in lines)
+
+
 @pytest.mark.parametrize("name", COURSES)
 def test_learner_edition_has_the_questions_but_no_answers(editions: dict[tuple[str, str], Path], name: str) -> None:
     course = load(SAMPLES / name / "course.md")

@@ -212,7 +212,9 @@ class StoryBuilder:
             text = self.renderer.inline(choice.text)
             checked = self.reviewer and choice.correct
             if checked:
-                text += f'  <font color="{hex_color(CORRECT)}"><b>{s.fonts.markup(CORRECT_MARK)}</b></font>'
+                # No-break spaces: the mark wraps as one piece rather than leave its tick alone on a line.
+                mark = s.fonts.markup(CORRECT_MARK.replace(" ", "\u00a0"))
+                text += f'  <font color="{hex_color(CORRECT)}"><b>{mark}</b></font>'
             content: list[Flowable] = [Para(text, s.choice)]
             if self.reviewer and choice.feedback:
                 content += self.renderer.render(choice.feedback, s.feedback, prefix="<i>Feedback:</i> ")

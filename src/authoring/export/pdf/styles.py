@@ -96,8 +96,8 @@ def make_styles(fonts: FontSet) -> Styles:
         feedback=derive("feedback", fontSize=9, leading=12.5, textColor=MUTED, spaceAfter=2),
         box_title=derive("box_title", fontName=bold, fontSize=9.5, leading=13, spaceAfter=2, keepWithNext=1),
         code=ParagraphStyle("code", fontName=fonts.mono.name, fontSize=CODE_SIZE, leading=11.5, textColor=INK,
-                            backColor=CODE_SHADE, borderPadding=6, spaceBefore=8, spaceAfter=12,
-                            leftIndent=6, rightIndent=6),
+                            backColor=CODE_SHADE, borderPadding=6, spaceBefore=14, spaceAfter=16,
+                            leftIndent=6, rightIndent=6),  # the padding draws outside: space for it
         table_head=derive("table_head", fontName=bold, fontSize=9.5, leading=13, spaceAfter=0),
         table_cell=derive("table_cell", fontSize=9.5, leading=13, spaceAfter=0),
         toc_title=derive("toc_title", fontSize=19, leading=24, spaceAfter=14, **heading),
