@@ -27,7 +27,8 @@
     return wrapper;
   }
 
-  // config: {version: "1.2"|"2004", src: package URL, cmi: JSON for loadFromJSON (a previous session)}
+  // config: {version: "1.2"|"2004", src: package URL, cmi: JSON for loadFromJSON (a previous session),
+  //          launch: "frame" (default, the course in #sco), "nested" (a frame inside #sco) or "window" (a popup)}
   window.startLms = function (config) {
     var api = config.version === "1.2" ? new window.Scorm12API({ logLevel: 5, autocommit: false })
       : new window.Scorm2004API({ logLevel: 5, autocommit: false });
@@ -35,11 +36,21 @@
     window.lms = api;
     if (config.version === "1.2") { window.API = recorder(api, "1.2"); }
     else { window.API_1484_11 = recorder(api, "2004"); }
-    document.getElementById("sco").src = config.src;
+    if (config.launch === "window") {
+      window.courseWindow = window.open(config.src, "course");
+    } else if (config.launch === "nested") {
+      document.getElementById("sco").src = "nest.html#" + encodeURIComponent(config.src);
+    } else {
+      document.getElementById("sco").src = config.src;
+    }
   };
 
-  // The learner closes the course: removing the frame fires its pagehide.
+  // The learner closes the course: closing its window, or removing its frame, fires its pagehide.
   window.closeCourse = function () {
+    if (window.courseWindow) {
+      window.courseWindow.close();
+      return;
+    }
     var frame = document.getElementById("sco");
     frame.parentNode.removeChild(frame);
   };
