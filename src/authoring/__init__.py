@@ -1,8 +1,5 @@
 """Write microlearning in Markdown; export SCORM packages, HTML and PDFs."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("authoring")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0"
+# A literal, not importlib.metadata: that import alone costs the editor ~35 ms of its start-up.
+# It must match pyproject.toml's version (tests/gui/test_window.py checks it).
+__version__ = "0.1.0"
