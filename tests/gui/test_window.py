@@ -64,6 +64,16 @@ def test_about_box_names_the_version(window: MainWindow, answers: ModalAnswers) 
                              "PDFs.\n\nLicensed under the GNU GPL version 3 or later."]
 
 
+def test_the_version_shown_is_the_release_in_pyproject() -> None:
+    import importlib.metadata
+    import tomllib
+
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    release = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+    assert __version__ == release
+    assert importlib.metadata.version("authoring") == release  # the installed package agrees
+
+
 def test_open_and_save_as_dialogs_list_recent_folders(window: MainWindow, sample_course: Path, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     window.context.settings.add_recent(sample_course)

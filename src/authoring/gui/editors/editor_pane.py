@@ -1,6 +1,14 @@
-"""The centre of the window: the editor that fits what the outline has selected."""
+"""The centre of the window: the editor that fits what the outline has selected.
+
+Each kind of editor is made the first time something of its kind is
+selected: a course opens on its settings, so the lesson and question editors
+(and their imports) cost nothing until the author goes there.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QWidget
@@ -9,10 +17,48 @@ from authoring.core.commands import Target
 from authoring.core.model import Course, Lesson, Question, Quiz, Reflection
 from authoring.gui.document import CourseDocument
 from authoring.gui.editors.base_editor import ObjectEditor
-from authoring.gui.editors.course_settings_editor import CourseSettingsEditor
-from authoring.gui.editors.item_editors import QuizEditor, ReflectionEditor
-from authoring.gui.editors.lesson_editor import LessonEditor
-from authoring.gui.editors.question_editor import QuestionEditor
+
+if TYPE_CHECKING:
+    from authoring.gui.editors.course_settings_editor import CourseSettingsEditor
+    from authoring.gui.editors.item_editors import QuizEditor, ReflectionEditor
+    from authoring.gui.editors.lesson_editor import LessonEditor
+    from authoring.gui.editors.question_editor import QuestionEditor
+
+
+def _course_editor(document: CourseDocument) -> ObjectEditor:
+    from authoring.gui.editors.course_settings_editor import CourseSettingsEditor
+
+    return CourseSettingsEditor(document)
+
+
+def _lesson_editor(document: CourseDocument) -> ObjectEditor:
+    from authoring.gui.editors.lesson_editor import LessonEditor
+
+    return LessonEditor(document)
+
+
+def _quiz_editor(document: CourseDocument) -> ObjectEditor:
+    from authoring.gui.editors.item_editors import QuizEditor
+
+    return QuizEditor(document)
+
+
+def _question_editor(document: CourseDocument) -> ObjectEditor:
+    from authoring.gui.editors.question_editor import QuestionEditor
+
+    return QuestionEditor(document)
+
+
+def _reflection_editor(document: CourseDocument) -> ObjectEditor:
+    from authoring.gui.editors.item_editors import ReflectionEditor
+
+    return ReflectionEditor(document)
+
+
+MAKERS: dict[type, Callable[[CourseDocument], ObjectEditor]] = {
+    Course: _course_editor, Lesson: _lesson_editor, Quiz: _quiz_editor, Question: _question_editor,
+    Reflection: _reflection_editor,
+}
 
 
 class EditorPane(QStackedWidget):
@@ -20,18 +66,16 @@ class EditorPane(QStackedWidget):
         super().__init__(parent)
         self.document = document
         self.empty = QLabel("Select something in the outline to edit it.")
-        self.course_editor = CourseSettingsEditor(document)
-        self.lesson_editor = LessonEditor(document)
-        self.quiz_editor = QuizEditor(document)
-        self.question_editor = QuestionEditor(document)
-        self.reflection_editor = ReflectionEditor(document)
-        self.editors: dict[type, ObjectEditor] = {
-            Course: self.course_editor, Lesson: self.lesson_editor, Quiz: self.quiz_editor,
-            Question: self.question_editor, Reflection: self.reflection_editor,
-        }
+        self.editors: dict[type, ObjectEditor] = {}
         self.addWidget(self.empty)
         self.scrolls: dict[ObjectEditor, QScrollArea] = {}
-        for editor in self.editors.values():
+        self.target: Target | None = None
+
+    def editor_for(self, kind: type) -> ObjectEditor:
+        """The editor of ``kind`` (Course, Lesson, …), made on first use."""
+        editor = self.editors.get(kind)
+        if editor is None:
+            editor = self.editors[kind] = MAKERS[kind](self.document)
             # Scrolls rather than forcing the window taller than a small laptop screen.
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
@@ -40,7 +84,27 @@ class EditorPane(QStackedWidget):
             scroll.setWidget(editor)
             self.scrolls[editor] = scroll
             self.addWidget(scroll)
-        self.target: Target | None = None
+        return editor
+
+    @property
+    def course_editor(self) -> CourseSettingsEditor:
+        return self.editor_for(Course)  # type: ignore[return-value]
+
+    @property
+    def lesson_editor(self) -> LessonEditor:
+        return self.editor_for(Lesson)  # type: ignore[return-value]
+
+    @property
+    def quiz_editor(self) -> QuizEditor:
+        return self.editor_for(Quiz)  # type: ignore[return-value]
+
+    @property
+    def question_editor(self) -> QuestionEditor:
+        return self.editor_for(Question)  # type: ignore[return-value]
+
+    @property
+    def reflection_editor(self) -> ReflectionEditor:
+        return self.editor_for(Reflection)  # type: ignore[return-value]
 
     def show_target(self, target: Target | None) -> ObjectEditor | None:
         self.target = target
@@ -48,7 +112,7 @@ class EditorPane(QStackedWidget):
             self.setCurrentWidget(self.empty)
             return None
         obj = self.document.resolve(target)
-        editor = self.editors[type(obj)]
+        editor = self.editor_for(type(obj))
         if editor.obj is not obj:
             editor.set_object(obj)
         self.setCurrentWidget(self.scrolls[editor])
