@@ -244,3 +244,21 @@ def interactions(raw_calls: list[dict[str, Any]], version: str) -> list[dict[str
 def _sets(raw_calls: list[dict[str, Any]], version: str) -> list[tuple[str, str]]:
     set_value = "LMSSetValue" if version == "1.2" else "SetValue"
     return [(raw["args"][0], raw["args"][1]) for raw in raw_calls if raw["method"] == set_value]
+
+
+def uncommitted_answers(raw_calls: list[dict[str, Any]], version: str) -> list[int]:
+    """Indexes of answered questions (choice interactions) not followed by a Commit before the next one starts."""
+    set_value, commit = ("LMSSetValue", "LMSCommit") if version == "1.2" else ("SetValue", "Commit")
+    waiting: list[int] = []
+    missed: list[int] = []
+    for raw in raw_calls:
+        if raw["method"] == commit:
+            waiting.clear()
+        elif raw["method"] == set_value:
+            match = INTERACTION.fullmatch(raw["args"][0])
+            if match and match.group(2) == "id":
+                missed += waiting
+                waiting.clear()
+            if match and match.group(2) == "type" and raw["args"][1] == "choice":
+                waiting.append(int(match.group(1)))
+    return missed + waiting

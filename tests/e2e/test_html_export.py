@@ -133,3 +133,32 @@ def test_the_sample_course_without_shuffling_keeps_the_authors_order(context: Br
         "Changing how a product is delivered after customers point out a problem.",
         "Promising every customer whatever they ask for.",
         "Imagining how a customer feels when a call goes unanswered."]
+
+
+def test_printing_shows_the_content_and_feedback_without_the_controls(context: BrowserContext,
+                                                                        sample_folder: Path) -> None:
+    page, _ = open_page(context, sample_folder, "#john")
+    answer(page, WRONG["john"], expect_correct=False)
+    page.emulate_media(media="print")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="Incorrect")).to_be_visible()
+    expect(page.get_by_role("heading", level=3, name="Explanation")).to_be_visible()
+    expect(page.get_by_label(WRONG["john"][0], exact=True)).to_be_visible()
+    for hidden in (page.get_by_role("navigation", name="Course outline"),
+                   page.get_by_role("navigation", name="Previous and next"),
+                   page.get_by_role("button", name="Outline"), page.get_by_text("Progress:")):
+        expect(hidden).to_be_hidden()
+    page.emulate_media(media="screen")
+    expect(page.get_by_role("navigation", name="Previous and next")).to_be_visible()
+
+
+@pytest.mark.parametrize(("motion", "transition", "scrolling"), [("reduce", "0s", "auto"),
+                                                                  ("no-preference", "0.3s", "smooth")])
+def test_motion_only_when_the_learner_has_not_asked_for_less(browser: Browser, sample_folder: Path, motion: str,
+                                                             transition: str, scrolling: str) -> None:
+    context = browser.new_context(reduced_motion=motion)  # type: ignore[arg-type]
+    page, _ = open_page(context, sample_folder)
+    styles = page.evaluate("[getComputedStyle(document.getElementById('progress-fill')).transitionDuration,"
+                           " getComputedStyle(document.documentElement).scrollBehavior]")
+    assert styles == [transition, scrolling]
+    context.close()

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from harness import VERSIONS, Server, export_package, launch
 from playwright.sync_api import BrowserContext, FrameLocator, Page, expect
-from scorm_types import check_calls, last_values
+from scorm_types import check_calls, last_values, uncommitted_answers
 
 from authoring.core.model import Choice, Course, Lesson, Question, Quiz, Reflection
 from authoring.export.web_package import suspend_format
@@ -141,6 +141,7 @@ def test_40_questions_and_reflections_at_their_limit_fit_scorm_12_suspend_data_a
 
     calls = first.calls()
     assert check_calls(calls, "1.2") == []  # every value accepted, suspend_data within 4,096 included
+    assert uncommitted_answers(calls, "1.2") == []
     saved = last_values(calls, "1.2")["cmi.suspend_data"]
     assert len(saved) <= 4096
     state = suspend_format.decode(saved, model)

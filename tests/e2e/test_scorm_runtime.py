@@ -14,7 +14,7 @@ import pytest
 from harness import VERSIONS, Server, Session, export_package, launch
 from learner import QUESTIONS, QUIZ, REFLECTION, RIGHT, WRONG, answer, axe_violations, go_outline, take_course
 from playwright.sync_api import BrowserContext, expect
-from scorm_types import check_calls, interactions, last_values
+from scorm_types import check_calls, interactions, last_values, uncommitted_answers
 
 from authoring.core.course_file import load_course
 from authoring.export.web_package import suspend_format
@@ -93,6 +93,7 @@ def test_all_correct_passes_with_100_and_stores_the_reflection(
     choices = [record for record in records if record["type"] == "choice"]
     assert [record["id"] for record in choices] == QUESTIONS
     assert {record["result"] for record in choices} == {"correct"}
+    assert uncommitted_answers(session.calls(), version) == []  # committed after every answer
     behaviours = choices[2]
     if version == "1.2":
         assert values["cmi.core.score.raw"] == "100"

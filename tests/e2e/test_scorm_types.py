@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from scorm_types import check_calls, check_value_12, check_value_2004
+from scorm_types import check_calls, check_value_12, check_value_2004, uncommitted_answers
 
 
 @pytest.mark.parametrize(("element", "value"), [
@@ -90,3 +90,13 @@ def test_call_order_rules() -> None:
     assert "cmi.core.lesson_status=passed set before the score" in check_calls(status_first, "1.2")
     read_back = [call("LMSInitialize", ""), call("LMSGetValue", "cmi.interactions.0.id"), call("LMSFinish", "")]
     assert any("reads back" in p for p in check_calls(read_back, "1.2"))
+
+
+def test_an_answer_without_a_commit_is_caught() -> None:
+    answered = [call("SetValue", "cmi.interactions.0.id", "q1"), call("SetValue", "cmi.interactions.0.type", "choice")]
+    second = [call("SetValue", "cmi.interactions.1.id", "q2"), call("SetValue", "cmi.interactions.1.type", "choice")]
+    reflection = [call("SetValue", "cmi.interactions.2.id", "r"),
+                  call("SetValue", "cmi.interactions.2.type", "long-fill-in")]
+    assert uncommitted_answers([*answered, call("Commit", ""), *second, call("Commit", ""), *reflection], "2004") == []
+    assert uncommitted_answers([*answered, *second, call("Commit", "")], "2004") == [0]
+    assert uncommitted_answers([*answered, call("Commit", ""), *second], "2004") == [1]
