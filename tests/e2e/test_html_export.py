@@ -162,3 +162,26 @@ def test_motion_only_when_the_learner_has_not_asked_for_less(browser: Browser, s
                            " getComputedStyle(document.documentElement).scrollBehavior]")
     assert styles == [transition, scrolling]
     context.close()
+
+
+def test_the_answer_hint_is_said_once(context: BrowserContext, sample_folder: Path) -> None:
+    page, _ = open_page(context, sample_folder, "#behaviours")  # its text already ends "Select all that apply."
+    expect(page.get_by_role("group", name="Which of these show customer focus? Select all that apply.",
+                            exact=True)).to_be_visible()
+    box = page.get_by_text("Select all that apply.", exact=True).bounding_box()
+    assert box is not None and box["width"] <= 1  # kept for the fieldset, shown only by the heading
+    page.goto((sample_folder / "index.html").as_uri() + "#john")
+    expect(page.get_by_text("Choose one answer.", exact=True)).to_be_visible()
+    expect(page.get_by_role("group", name=re.compile(r"\? Choose one answer\.$"))).to_be_visible()
+
+
+def test_on_a_desktop_the_outline_and_pager_reach_the_bottom_of_a_short_screen(browser: Browser,
+                                                                                sample_folder: Path) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page, _ = open_page(context, sample_folder, "#summary")
+    outline = page.get_by_role("navigation", name="Course outline").bounding_box()
+    pager = page.get_by_role("navigation", name="Previous and next").bounding_box()
+    assert outline is not None and pager is not None
+    assert outline["y"] + outline["height"] == pytest.approx(800, abs=1)
+    assert pager["y"] + pager["height"] == pytest.approx(800, abs=1)
+    context.close()

@@ -498,8 +498,11 @@
     main.appendChild(heading(question.stem));
     add(main, content(question.html));
     var hint = question.multiple ? "Select all that apply." : "Choose one answer.";
-    var group = el("fieldset", { "class": "choices", "aria-labelledby": "screen-heading choices-hint" },
-      [el("legend", { id: "choices-hint", text: hint })]);
+    // Many authors already end the question with the hint: then say it once, not twice.
+    var repeated = question.text.toLowerCase().indexOf(hint.slice(0, -1).toLowerCase()) >= 0;
+    var group = el("fieldset", { "class": "choices",
+      "aria-labelledby": repeated ? "screen-heading" : "screen-heading choices-hint" },
+      [el("legend", { id: "choices-hint", "class": repeated ? "visually-hidden" : null, text: hint })]);
     var order = shuffled(question.choices.length, screen.n * 131 + state.attempts[quizOf[screen.item]]);
     order.forEach(function (index, position) {
       var choice = question.choices[index];
