@@ -11,13 +11,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from authoring.core.course_format import write_course
 from authoring.gui.document import CourseDocument
 from authoring.gui.recovery import RecoveryWriter
-from authoring.gui.text_page import TextPage
+
+if TYPE_CHECKING:
+    from authoring.gui.text_page import TextPage
 
 AUTOSAVE_MS = 3000
 MAX_WAIT_S = 20.0

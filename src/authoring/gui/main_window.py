@@ -11,6 +11,7 @@ import contextlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QUndoGroup
@@ -30,9 +31,12 @@ from authoring.gui.document import CourseDocument, SaveConflict, file_level
 from authoring.gui.icons import icon
 from authoring.gui.outline_view import OutlineView
 from authoring.gui.recovery import Recovery, find_recoveries
-from authoring.gui.text_page import TextMode
 from authoring.gui.welcome_page import WelcomePage
 from authoring.gui.window_actions import WindowActions
+
+if TYPE_CHECKING:
+    from authoring.gui.problems_panel import ProblemsPanel
+    from authoring.gui.text_page import TextMode, TextPage
 
 SAMPLE_NAME = "customer-focus"
 
@@ -52,15 +56,9 @@ class MainWindow(QMainWindow):
         self.welcome.openRequested.connect(self.open_dialog)
         self.welcome.sampleRequested.connect(self.open_sample)
         self.welcome.recentRequested.connect(self.open_path)
-        self.text_mode = TextMode()
-        self.text_page = self.text_mode.page
-        self.text_problems = self.text_mode.problems
-        self.text_page.readAsCourseRequested.connect(self.read_text_as_course)
-        self.text_page.editor.document().modificationChanged.connect(self._update_title)
-        self.text_page.editor.textChanged.connect(self._text_edited)
+        self._text_mode: TextMode | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
-        self.stack.addWidget(self.text_mode)
         self.setCentralWidget(self.stack)
 
         self.autosave = Autosave(context.recovery_dir, self)
@@ -75,6 +73,31 @@ class MainWindow(QMainWindow):
         self.show_welcome()
 
     # -- pages ---------------------------------------------------------------------------
+
+    @property
+    def text_mode(self) -> TextMode:
+        """The page for a file open as text, made when first needed: most starts never need it."""
+        if self._text_mode is None:
+            from authoring.gui.text_page import TextMode
+
+            self._text_mode = TextMode()
+            page = self._text_mode.page
+            page.readAsCourseRequested.connect(self.read_text_as_course)
+            page.editor.document().modificationChanged.connect(self._update_title)
+            page.editor.textChanged.connect(self._text_edited)
+            self.stack.addWidget(self._text_mode)
+        return self._text_mode
+
+    @property
+    def text_page(self) -> TextPage:
+        return self.text_mode.page
+
+    @property
+    def text_problems(self) -> ProblemsPanel:
+        return self.text_mode.problems
+
+    def in_text_mode(self) -> bool:
+        return self._text_mode is not None and self.stack.currentWidget() is self._text_mode
 
     def show_welcome(self) -> None:
         self.welcome.set_recent(self.context.settings.recent_files, self._sample_source() is not None)
@@ -186,7 +209,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _text_edited(self) -> None:
-        if self.stack.currentWidget() is self.text_mode:
+        if self.in_text_mode():
             self.autosave.edited()
 
     def read_text_as_course(self) -> bool:
@@ -237,7 +260,7 @@ class MainWindow(QMainWindow):
     # -- saving --------------------------------------------------------------------------
 
     def save(self) -> bool:
-        if self.stack.currentWidget() is self.text_mode:
+        if self.in_text_mode():
             return self._save_text()
         document = self.document
         if document is None:
@@ -250,7 +273,7 @@ class MainWindow(QMainWindow):
         path = self.choose_path(save=True)
         if path is None:
             return False
-        if self.stack.currentWidget() is self.text_mode:
+        if self.in_text_mode():
             return self._save_text(path)
         if self.document is None:
             return False
@@ -309,7 +332,7 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Save
 
     def is_modified(self) -> bool:
-        if self.stack.currentWidget() is self.text_mode:
+        if self.in_text_mode():
             return self.text_page.is_modified()
         return self.document is not None and self.document.is_modified
 
@@ -331,7 +354,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         self._drop_page()
-        self.text_page.editor.document().setModified(False)
+        if self._text_mode is not None:
+            self.text_page.editor.document().setModified(False)
         self.show_welcome()
         return True
 
@@ -409,7 +433,7 @@ class MainWindow(QMainWindow):
         return QMessageBox.StandardButton(box.exec())
 
     def _update_title(self) -> None:
-        if self.stack.currentWidget() is self.text_mode:
+        if self.in_text_mode():
             name = f"{(self.text_page.path or Path('Untitled')).name} (as text)"
             modified = self.text_page.is_modified()
         elif self.document is not None:
@@ -440,4 +464,6 @@ class MainWindow(QMainWindow):
             self.page.show_previews("pdf")
 
     def problems(self) -> list[Problem]:
-        return self.page.problems.model.problems if self.page else self.text_problems.model.problems
+        if self.page is not None:
+            return self.page.problems.model.problems
+        return self.text_problems.model.problems if self._text_mode is not None else []
