@@ -185,3 +185,38 @@ def test_problem_in_the_settings_goes_to_the_settings_field(qtbot: QtBot, window
     panel.table.doubleClicked.emit(panel.model.index(row, 3))
     assert window.page.outline.current_target() == ()
     assert window.page.editor.course_editor.language.hasFocus()
+
+
+def test_opening_a_course_loads_only_what_the_window_shows(tmp_path: Path, sample_course: Path) -> None:
+    """Start-up stays fast: exporters, web views, lesson rendering and text mode wait until they are used."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent("""
+        import json, sys
+        from pathlib import Path
+        from authoring.gui.app import application
+        from authoring.gui.context import EditorContext
+        from authoring.gui.main_window import MainWindow
+        app = application()
+        window = MainWindow(EditorContext.in_folder(Path(sys.argv[2])))
+        window.show()
+        assert window.open_path(Path(sys.argv[1]))
+        app.processEvents()
+        print(json.dumps(sorted(sys.modules)))
+        window.close()
+    """)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script, str(sample_course), str(tmp_path / "editor")],
+                          capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    loaded = set(json.loads(done.stdout))
+    assert "authoring.gui.editors.course_settings_editor" in loaded  # what the window shows
+    deferred = ["authoring.export.registry", "authoring.export.pdf", "PySide6.QtWebEngineWidgets", "PySide6.QtPdf",
+                "markdown", "reportlab", "importlib.metadata", "authoring.gui.text_page",
+                "authoring.gui.editors.lesson_editor", "authoring.gui.editors.question_editor",
+                "authoring.gui.dialogs.export_dialog"]
+    assert [name for name in deferred if name in loaded] == []
