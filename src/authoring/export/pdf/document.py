@@ -78,7 +78,10 @@ class CourseDocument(BaseDocTemplate):
             initialFontName=styles.body_font, allowSplitting=1,
         )
         self.info, self.styles = info, styles
-        self._header_style = ParagraphStyle("header", parent=styles.small, fontSize=8.5, leading=10)
+        header_style = ParagraphStyle("header", parent=styles.small, fontSize=8.5, leading=10)
+        # Laid out once: the same paragraph draws on every page.
+        self._header = Paragraph(styles.fonts.markup(_shorten(info.title, 110)), header_style)
+        self._header.wrap(self.width, MARGIN_TOP)
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
@@ -92,10 +95,8 @@ class CourseDocument(BaseDocTemplate):
     def _body_page(self, canvas: Canvas, document: BaseDocTemplate) -> None:
         width, height = self.pagesize
         canvas.saveState()
-        header = Paragraph(self.styles.fonts.markup(_shorten(self.info.title, 110)), self._header_style)
-        header.wrap(self.width, MARGIN_TOP)
         rule = height - MARGIN_TOP + 7 * mm
-        header.drawOn(canvas, MARGIN_X, rule + 2 * mm)
+        self._header.drawOn(canvas, MARGIN_X, rule + 2 * mm)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, rule, width - MARGIN_X, rule)
