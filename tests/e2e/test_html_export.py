@@ -139,6 +139,7 @@ def test_printing_shows_the_content_and_feedback_without_the_controls(context: B
                                                                         sample_folder: Path) -> None:
     page, _ = open_page(context, sample_folder, "#john")
     answer(page, WRONG["john"], expect_correct=False)
+    assert axe_violations(page.main_frame) == []  # a wrong answer's colours too
     page.emulate_media(media="print")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.get_by_role("heading", level=2, name="Incorrect")).to_be_visible()
