@@ -43,14 +43,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from authoring.core.model import Course
+from authoring.core.suspend_budget import MAX_REFLECTION, MIN_USEFUL_REFLECTION, fixed_length, reflection_share
+
+__all__ = ["CHOICE_LETTERS", "MAX_ATTEMPTS_STORED", "MAX_REFLECTION", "MIN_USEFUL_REFLECTION", "SUSPEND_LIMITS",
+           "ResumeState", "decode", "encode", "fixed_length", "reflection_budget", "utf16_length"]
 
 VERSION = "1"
 SUSPEND_LIMITS = {"scorm12": 4096, "scorm2004": 64000, "local": 64000}
 """The ``suspend_data`` size each runtime guarantees, in characters."""
-MAX_REFLECTION = 4000
-"""A reflection never takes more: SCORM 2004 ``long-fill-in`` responses stop at 4,000."""
-MIN_USEFUL_REFLECTION = 200
-"""Below this share a reflection is too cramped to be worth asking; the checker warns."""
 SEED_DIGITS = 4
 CHOICE_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 """Choice identifiers, by the author's order; SCORM 1.2 allows single characters only."""
@@ -71,31 +71,13 @@ def utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def fixed_length(course: Course) -> int:
-    """The longest the state can be with every reflection empty."""
-    items = len(course.items)
-    quizzes = len(course.quizzes)
-    questions = course.questions
-    answers = sum(len(q.choices) if q.multiple_response else 1 for q in questions) + max(len(questions) - 1, 0)
-    reflections = 2 * len(course.reflections)  # "0:" each
-    separators = 5
-    return len(VERSION) + SEED_DIGITS + (items + 3) // 4 + quizzes + answers + reflections + separators
-
-
 def reflection_budget(course: Course, runtime: str) -> int:
     """How many characters each reflection may hold under ``runtime``'s ``suspend_data`` limit.
 
-    0 when the course has no reflections; negative when even the answers do not fit.
+    0 when the course has no reflections; negative when even the answers do not fit.  The sizing
+    lives in the core (:mod:`authoring.core.suspend_budget`) so the checker warns by the same rule.
     """
-    count = len(course.reflections)
-    if not count:
-        return 0
-    room = SUSPEND_LIMITS[runtime] - fixed_length(course)
-    share = min(MAX_REFLECTION, room // count)
-    # The length prefix grows with the share ("0:" is already counted as 2).
-    while share > 0 and count * (share + len(str(share)) - 1) > room:
-        share -= 1
-    return share
+    return reflection_share(course, SUSPEND_LIMITS[runtime])
 
 
 def encode(state: ResumeState) -> str:
