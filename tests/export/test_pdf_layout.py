@@ -59,18 +59,29 @@ def assert_text_stays_in_its_bands(pdf: Path) -> None:
             assert in_body or in_header or in_footer, f"page {number}: {word!r} at {top:.0f}-{bottom:.0f}"
 
 
-@pytest.mark.parametrize("edition", ["learner", "reviewer"])
+def noted_course(folder: Path) -> Path:
+    """A course with more review notes than the cover page holds."""
+    quizzes = "".join(f"# Quiz: Quiz {n}\n\n## Question {n}?\n\n- [x] Yes\n- [ ] No\n\n" for n in range(40))
+    course = folder / "course.md"
+    course.write_text(f"---\ntitle: What Is Customer Focus?\n---\n\n{quizzes}", encoding="utf-8")
+    return course
+
+
+@pytest.mark.parametrize(("edition", "many_notes"), [("learner", False), ("reviewer", False), ("reviewer", True)])
 def test_every_page_after_the_cover_has_the_title_above_and_page_and_edition_below(
-        tmp_path: Path, edition: str) -> None:
+        tmp_path: Path, edition: str, many_notes: bool) -> None:
     target = tmp_path / f"{edition}.pdf"
-    export_pdf(CUSTOMER_FOCUS, target, edition=edition)
+    export_pdf(noted_course(tmp_path) if many_notes else CUSTOMER_FOCUS, target, edition=edition)
     pages = page_texts(target)
     assert len(pages) > 3
-    assert pages[0][0] != "What Is Customer Focus?"  # the cover has the title as its own heading, no header
-    for number, lines in enumerate(pages, start=1):
-        if number > 1:
-            assert lines[0] == "What Is Customer Focus?", number
-        assert lines[-2:] == [f"page {number} of {len(pages)}", EDITIONS[edition]]
+    if many_notes:
+        assert "Review notes" in pages[0] and "Contents" not in pages[1]
+    for number, (height, words) in enumerate(words_by_page(target), start=1):
+        header = " ".join(word for word, _, bottom in words if bottom <= MARGIN_TOP - 5 * mm)
+        footer = " ".join(word for word, top, _ in words if top >= height - MARGIN_BOTTOM + 5 * mm)
+        # The cover has the title as its own heading, without the header.
+        assert header == ("" if number == 1 else "What Is Customer Focus?"), number
+        assert footer == f"page {number} of {len(pages)} {EDITIONS[edition]}"
     assert_text_stays_in_its_bands(target)
 
 

@@ -63,10 +63,10 @@ class StoryBuilder:
 
     def story(self) -> tuple[list[Flowable], list[str]]:
         """The flowables, and the keys whose page numbers the contents print."""
-        story = self._cover()
+        story = [*self._cover(), NextPageTemplate("body")]  # review notes that run over get the header too
         if self.reviewer:
             story += self._review_notes()
-        story += [NextPageTemplate("body"), PageBreak()]
+        story.append(PageBreak())
         story += self._contents()
         for index, item in enumerate(self.course.items):
             story.append(PageBreak())
@@ -119,7 +119,7 @@ class StoryBuilder:
 
     def _review_notes(self) -> list[Flowable]:
         s = self.styles
-        story: list[Flowable] = [CondPageBreak(120), Spacer(1, 10),
+        story: list[Flowable] = [CondPageBreak(60), Spacer(1, 10),
                                  Heading("Review notes", s.h2, key="review-notes", outline="Review notes", level=0,
                                          book=self.book)]
         if not self.notes:
