@@ -158,3 +158,30 @@ def test_40_questions_and_reflections_at_their_limit_fit_scorm_12_suspend_data_a
         course.get_by_role("link", name=f"Reflection {n}").click()
         expect(course.get_by_label("Your answer")).to_have_value(text)
     assert check_calls(second.calls(), "1.2") == []
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_a_course_without_questions_completes_with_no_score_once_every_part_is_seen(
+        context: BrowserContext, server: Server, tmp_path: Path, version: str) -> None:
+    model = Course("Lessons only", id="lessons-only",
+                   items=[Lesson("First", "One."), Lesson("Second", "Two."), Reflection("Think", "Why?")])
+    url = server.publish(export_package(SAMPLE, VERSIONS[version], tmp_path / "lessons", course=model))
+    session = launch(context, server, url, version)
+    course = session.course
+    for title in ("First", "Second", "Think"):
+        expect(course.get_by_role("heading", level=1)).to_have_text(title)
+        status = last_values(session.calls(), version)["cmi.core.lesson_status" if version == "1.2"
+                                                       else "cmi.completion_status"]
+        assert status == ("completed" if title == "Think" else "incomplete")  # done once every part is open
+        course.get_by_role("button", name="Next", exact=True).or_(
+            course.get_by_role("button", name="Summary", exact=True)).click()
+    expect(course.get_by_text("You have seen every part of this course.")).to_be_visible()
+    course.get_by_role("button", name="Finish").click()
+    values = last_values(session.calls(), version)
+    if version == "1.2":
+        assert (values["cmi.core.lesson_status"], values["cmi.core.exit"]) == ("completed", "")
+    else:
+        assert (values["cmi.completion_status"], values["cmi.exit"]) == ("completed", "normal")
+        assert "cmi.success_status" not in values
+    assert not [element for element in values if ".score." in element]  # no score, so no LMS pass/fail
+    assert check_calls(session.calls(), version) == []

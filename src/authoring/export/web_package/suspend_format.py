@@ -51,7 +51,6 @@ __all__ = ["CHOICE_LETTERS", "MAX_ATTEMPTS_STORED", "MAX_REFLECTION", "MIN_USEFU
 VERSION = "1"
 SUSPEND_LIMITS = {"scorm12": 4096, "scorm2004": 64000, "local": 64000}
 """The ``suspend_data`` size each runtime guarantees, in characters."""
-SEED_DIGITS = 4
 CHOICE_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 """Choice identifiers, by the author's order; SCORM 1.2 allows single characters only."""
 MAX_ATTEMPTS_STORED = 35
