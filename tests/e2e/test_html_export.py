@@ -56,8 +56,10 @@ def test_progress_answers_and_reflections_survive_a_reload_from_file(context: Br
     go_outline(page, QUIZ)
     page.get_by_role("button", name="Start the quiz").click()
     answer(page, RIGHT["john"], expect_correct=True)
+    expect(page.get_by_role("status")).to_have_text("Correct.")  # the live region announces the result
     page.get_by_role("button", name="Next").click()
     answer(page, WRONG["paper-form"], expect_correct=False)
+    expect(page.get_by_role("status")).to_have_text("Incorrect.")
     go_outline(page, REFLECTION)
     page.get_by_label("Your answer").fill("Kept in this browser.")
     page.get_by_role("button", name="Save answer").click()
