@@ -152,3 +152,15 @@ def test_icons_are_drawn_at_the_screens_scale(qtbot: QtBot, name: str) -> None:
     assert sharp.size() == QSize(32, 32) and sharp.devicePixelRatio() == 2.0
     image = sharp.toImage()
     assert any(image.pixelColor(x, y).alpha() > 0 for x in range(32) for y in range(32))
+
+
+def test_a_long_question_stem_shows_its_beginning(qtbot: QtBot, opened: MainWindow) -> None:
+    assert opened.page is not None and opened.document is not None
+    opened.resize(760, 700)
+    course = opened.document.course
+    quiz = next(i for i, item in enumerate(course.items) if item.kind == "quiz")
+    long = max(range(len(course.items[quiz].questions)), key=lambda n: len(course.items[quiz].questions[n].stem))
+    opened.page.outline.select_target((quiz, long))
+    stem = opened.page.editor.question_editor.stem
+    qtbot.waitUntil(lambda: stem.fontMetrics().horizontalAdvance(stem.text()) > stem.width())  # it does not fit
+    assert stem.cursorPosition() == 0

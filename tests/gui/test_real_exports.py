@@ -205,6 +205,7 @@ def test_a_hidden_learner_preview_waits_to_be_shown(qtbot: QtBot, opened: MainWi
     opened.page.outline.select_target((0,))
     editor = opened.page.editor.lesson_editor
     editor.title.setFocus()
+    editor.title.end(False)
     qtbot.keyClicks(editor.title, " now")
     qtbot.wait(1500)  # longer than the refresh delay
     assert counting.runs == runs

@@ -88,6 +88,8 @@ class FieldBinding(QObject):
             if isinstance(widget, QLineEdit):
                 if widget.text() != (value or ""):
                     widget.setText(value or "")
+                    if not widget.hasFocus():
+                        widget.setCursorPosition(0)  # a long stem shows its beginning, not its end
             elif isinstance(widget, QPlainTextEdit):
                 if widget.toPlainText() != (value or ""):
                     position = widget.textCursor().position()
