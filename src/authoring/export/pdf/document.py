@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -21,6 +22,10 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from authoring.export.pdf.flowables import PageBook, page_form_name
 from authoring.export.pdf.styles import MUTED, RULE, Styles
+
+# Streams stay binary: ASCII85 makes them a quarter larger and takes time, and every reader since PDF 1.2
+# reads binary. reportlab has this setting for the whole process only; this program is its one user.
+rl_config.useA85 = 0
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 22 * mm, 25 * mm, 22 * mm
