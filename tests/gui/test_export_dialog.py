@@ -132,3 +132,16 @@ def test_export_action_opens_the_dialog(opened: MainWindow, fakes: dict[str, Fak
     opened.window_actions.export.trigger()
     assert len(shown) == 1 and isinstance(shown[0], ExportDialog)
     assert shown[0].folder.text() == str(opened.document.source_dir / "export")  # type: ignore[union-attr]
+
+
+def test_a_folder_typed_with_a_tilde_is_in_the_home_folder(qtbot: QtBot, opened: MainWindow,
+                                                           fakes: dict[str, FakeExporter], tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    dialog = make_dialog(opened, qtbot)
+    dialog.boxes["scorm12"].setChecked(True)
+    dialog.folder.setText("~/Exports")
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.export_thread is None, timeout=5000)
+    assert (tmp_path / "Exports" / "customer-focus-scorm12.zip").is_file()
+    assert dialog.status.text() == "Done, in ~/Exports:\n  customer-focus-scorm12.zip"
