@@ -10,6 +10,7 @@ from pathlib import Path
 from unittest.mock import MagicMock
 
 import pytest
+from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from test_pdf_support import export_pdf, load
@@ -161,3 +162,24 @@ def test_feedback_and_explanations_longer_than_a_page_break_across_pages_whole(t
     assert sum("Long feedback sentence" in " ".join(lines) for lines in pages) >= 3
     for number in range(30):
         assert f"The end {number}." in text
+
+
+def test_a_heading_longer_than_a_page_breaks_across_pages_and_keeps_its_bookmark(tmp_path: Path) -> None:
+    words = " ".join(f"word{n}" for n in range(1500))
+    course = tmp_path / "course.md"
+    course.write_text(f"---\ntitle: Long headings\n---\n\n# Lesson: Title {words[:3000]} end of title\n\nText.\n\n"
+                      f"# Quiz: Quiz\n\n## Stem {words} end of stem?\n\n- [x] Yes\n- [ ] No\n\nExplanation: So.\n",
+                      encoding="utf-8")
+    target = tmp_path / "long.pdf"
+    export_pdf(course, target, edition="reviewer")
+    pages = page_texts(target)
+    stem_pages = [number for number, lines in enumerate(pages, start=1) if any("word1000" in line for line in lines)]
+    text = " ".join(" ".join(lines) for lines in pages)
+    assert "end of title" in text and "end of stem?" in text and "Explanation" in text
+    reader = PdfReader(target)
+    destinations = {str(entry.title).split(" ")[0]: reader.get_destination_page_number(entry) + 1
+                    for entry in reader.outline[-1]}  # the quiz's questions
+    first_stem_page = next(number for number, lines in enumerate(pages, start=1)
+                           if any(line.startswith("Stem word0") for line in lines))
+    assert destinations["Q1."] == first_stem_page < stem_pages[-1]
+    assert_text_stays_in_its_bands(target)

@@ -74,23 +74,58 @@ class Label(Flowable):
         canvas.drawText(text)
 
 
+@dataclass(frozen=True)
+class Bookmark:
+    key: str
+    outline: str
+    level: int
+    book: PageBook
+
+    def mark(self, canvas: Canvas, top: float) -> None:
+        """Bookmarks ``top`` on the current page, adds the outline entry and notes the page for the contents."""
+        canvas.bookmarkHorizontal(self.key, 0, top)
+        canvas.addOutlineEntry(self.outline, self.key, self.level, closed=self.level > 0)
+        self.book.pages[self.key] = canvas.getPageNumber()
+
+
 class Heading(Para):
     """A heading that bookmarks itself and adds an outline entry where it is drawn."""
+
+    SPLITS_FROM = 200.0
+    """A heading moves to the next page whole, unless it is this tall (a stem written as a whole scenario)."""
 
     def __init__(self, text: str, style: ParagraphStyle, *, key: str, outline: str, level: int,
                  book: PageBook) -> None:
         super().__init__(text, style)
-        self.key, self.outline, self.level, self.book = key, outline, level, book
+        self.bookmark = Bookmark(key, outline, level, book)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        return []  # a heading moves to the next page whole, never in halves
+        if self.wrap(available_width, available_height)[1] < self.SPLITS_FROM:
+            return []
+        # reportlab makes the halves with the class's own constructor; plain paragraphs take its place.
+        parts: list[Flowable] = Para(self.text, self.style).split(available_width, available_height)
+        for part in parts:
+            part.keepWithNext = 0  # kept with the rest, each half would be pushed on and left behind again
+        return [BookmarkHere(self.bookmark), *parts] if parts else []
 
     def draw(self) -> None:
-        canvas = self.canv
-        canvas.bookmarkHorizontal(self.key, 0, self.height + self.style.fontSize)
-        canvas.addOutlineEntry(self.outline, self.key, self.level, closed=self.level > 0)
-        self.book.pages[self.key] = canvas.getPageNumber()
+        self.bookmark.mark(self.canv, self.height + self.style.fontSize)
         super().draw()
+
+
+class BookmarkHere(Flowable):
+    """The bookmark of a heading that was split, where its first half begins."""
+
+    def __init__(self, bookmark: Bookmark) -> None:
+        super().__init__()
+        self.bookmark = bookmark
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.bookmark.mark(self.canv, 12)
 
 
 def page_form_name(key: str) -> str:
