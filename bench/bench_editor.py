@@ -225,11 +225,13 @@ def big_course() -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("which", nargs="*", choices=["start", "keys", "big"], help="default: all three")
+    parser.add_argument("which", nargs="*", help="start, keys and/or big (default: all three)")
     parser.add_argument("--runs", type=int, default=RUNS, help="cold starts of each kind (median)")
     parser.add_argument("--baseline-src", type=Path, help="another src/ folder to time the start of")
     arguments = parser.parse_args()
     which = set(arguments.which) or {"start", "keys", "big"}
+    if which - {"start", "keys", "big"}:
+        parser.error(f"unknown measurement: {', '.join(sorted(which - {'start', 'keys', 'big'}))}")
     if "start" in which:
         cold_start(arguments.runs, arguments.baseline_src)
     if "big" in which:
