@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,9 +48,11 @@ class CountingExporter:
         self.real = real
         self.name, self.title, self.suffix = real.name, real.title, real.suffix
         self.runs = 0
+        self.threads: set[int] = set()
 
     def export(self, course: Course, target: Path, options: ExportOptions) -> Iterator[Progress]:
         self.runs += 1
+        self.threads.add(threading.get_ident())
         yield from self.real.export(course, target, options)
 
 
@@ -73,6 +76,9 @@ def opened(window: MainWindow, sample_course: Path) -> MainWindow:
 def test_export_dialog_writes_every_format_for_real(qtbot: QtBot, opened: MainWindow, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     assert opened.document is not None
+    counting = {name: CountingExporter(real) for name, real in registry.exporters().items()}
+    for name, exporter in counting.items():
+        monkeypatch.setitem(registry._EXPORTERS, name, exporter)
     dialog = ExportDialog(opened.document, opened.context.settings, opened)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -85,6 +91,9 @@ def test_export_dialog_writes_every_format_for_real(qtbot: QtBot, opened: MainWi
     assert not dialog.export_button.isEnabled()  # running
     qtbot.waitUntil(lambda: dialog.export_thread is None, timeout=EXPORT_TIMEOUT_MS)
     assert dialog.errors == []
+    ran = {name: exporter.threads for name, exporter in counting.items() if exporter.runs}
+    assert sorted(ran) == ["html", "pdf", "scorm12", "scorm2004"]
+    assert all(threading.get_ident() not in threads for threads in ran.values())  # off the GUI thread
 
     names = ["customer-focus-scorm12.zip", "customer-focus-scorm2004.zip", "customer-focus-html.zip",
              "customer-focus-learner.pdf", "customer-focus-reviewer.pdf"]
