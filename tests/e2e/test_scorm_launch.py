@@ -9,6 +9,7 @@ its ``suspend_data`` within SCORM 1.2's 4,096 characters and resumes intact.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -184,4 +185,22 @@ def test_a_course_without_questions_completes_with_no_score_once_every_part_is_s
         assert (values["cmi.completion_status"], values["cmi.exit"]) == ("completed", "normal")
         assert "cmi.success_status" not in values
     assert not [element for element in values if ".score." in element]  # no score, so no LMS pass/fail
+    assert check_calls(session.calls(), version) == []
+
+
+SKEWED_CLOCK = "(() => { const now = Date.now; window.skew = 0; Date.now = () => now.call(Date) + window.skew; })();"
+
+
+@pytest.mark.parametrize(("version", "pattern"), [("1.2", r"123:0[0-5]:[0-5][0-9](\.[0-9]{1,2})?"),
+                                                  ("2004", r"PT123H[0-5]?[0-9]M[0-9]{1,2}(\.[0-9]{1,2})?S")])
+def test_a_long_session_time_keeps_its_format(context: BrowserContext, server: Server, tmp_path: Path,
+                                              version: str, pattern: str) -> None:
+    context.add_init_script(SKEWED_CLOCK)
+    url = server.publish(export_package(SAMPLE, VERSIONS[version], tmp_path / "sample"))
+    session = launch(context, server, url, version)
+    session.frame.evaluate("window.skew = 123 * 3600 * 1000 + 4567")  # the learner left it open for days
+    session.close_course()
+    values = last_values(session.calls(), version)
+    sent = values["cmi.core.session_time" if version == "1.2" else "cmi.session_time"]
+    assert re.fullmatch(pattern, sent), sent
     assert check_calls(session.calls(), version) == []
