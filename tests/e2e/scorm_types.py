@@ -38,6 +38,7 @@ RESULT_2004 = re.compile(r"correct|incorrect|unanticipated|neutral|-?[0-9]{1,4}(
 TYPE_2004 = re.compile(r"true-false|choice|fill-in|long-fill-in|matching|performance|sequencing|likert|numeric|other")
 LANG_PREFIX = re.compile(r"\{lang=([a-zA-Z]{2,3}|i|x)(-[a-zA-Z0-9-]{2,8})?\}")
 INTERACTION = re.compile(r"cmi\.interactions\.(\d+)\.(.+)")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -199,6 +200,8 @@ def check_calls(raw_calls: list[dict[str, Any]], version: str) -> list[str]:
         problem = check(element, value, types)
         if problem:
             problems.append(problem)
+        if LONE_SURROGATE.search(value):
+            problems.append(f"{element} holds half of a character (a lone UTF-16 surrogate), not text")
         if element.startswith("cmi.core.score.raw") or element == "cmi.score.scaled":
             score_set = True
         if element == status_element and value in ("passed", "failed") and not score_set:

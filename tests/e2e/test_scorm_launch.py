@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from harness import VERSIONS, Server, export_package, launch
 from playwright.sync_api import BrowserContext, FrameLocator, Page, expect
-from scorm_types import check_calls, last_values, uncommitted_answers
+from scorm_types import check_calls, interactions, last_values, uncommitted_answers
 
 from authoring.core.model import Choice, Course, Lesson, Question, Quiz, Reflection
 from authoring.export.web_package import suspend_format
@@ -204,3 +204,20 @@ def test_a_long_session_time_keeps_its_format(context: BrowserContext, server: S
     sent = values["cmi.core.session_time" if version == "1.2" else "cmi.session_time"]
     assert re.fullmatch(pattern, sent), sent
     assert check_calls(session.calls(), version) == []
+
+
+def test_a_reflection_cut_for_a_scorm_12_interaction_never_splits_an_emoji(
+        context: BrowserContext, server: Server, tmp_path: Path) -> None:
+    url = server.publish(export_package(SAMPLE, "scorm12", tmp_path / "sample"))
+    session = launch(context, server, url, "1.2")
+    course = session.course
+    course.get_by_role("link", name="Reflect on this").click()
+    text = "x" * 254 + "😀 and the rest"  # the emoji's two UTF-16 units straddle the 255th
+    course.get_by_label("Your answer").fill(text)
+    course.get_by_role("button", name="Save answer").click()
+    [reflection] = [record for record in interactions(session.calls(), "1.2") if record["type"] == "fill-in"]
+    assert reflection["student_response"] == "x" * 254
+    session.close_course()
+    saved = last_values(session.calls(), "1.2")["cmi.suspend_data"]
+    assert saved.endswith(f"{len(text) + 1}:{text}")  # the whole text in suspend_data; the emoji counts 2
+    assert check_calls(session.calls(), "1.2") == []

@@ -100,3 +100,8 @@ def test_an_answer_without_a_commit_is_caught() -> None:
     assert uncommitted_answers([*answered, call("Commit", ""), *second, call("Commit", ""), *reflection], "2004") == []
     assert uncommitted_answers([*answered, *second, call("Commit", "")], "2004") == [0]
     assert uncommitted_answers([*answered, call("Commit", ""), *second], "2004") == [1]
+
+
+def test_half_a_character_is_caught() -> None:
+    calls = [call("LMSInitialize", ""), call("LMSSetValue", "cmi.suspend_data", "x\ud83d"), call("LMSFinish", "")]
+    assert any("lone UTF-16 surrogate" in problem for problem in check_calls(calls, "1.2"))

@@ -171,6 +171,15 @@
       "." + pad(Math.floor(date.getUTCMilliseconds() / 10), 2) + "Z";
   }
 
+  // At most `length` UTF-16 units, never half of an emoji: a lone surrogate is not valid text for an LMS.
+  function cut(text, length) {
+    if (text.length <= length) { return text; }
+    var end = length;
+    var last = text.charCodeAt(end - 1);
+    if (last >= 0xD800 && last <= 0xDBFF) { end -= 1; }
+    return text.slice(0, end);
+  }
+
   function round(value, places) {
     var factor = Math.pow(10, places);
     return Math.round(value * factor) / factor;
@@ -255,7 +264,7 @@
         if (v12) {
           if (record.correct !== undefined) { set(n + "correct_responses.0.pattern", record.correct.join(",")); }
           // A 1.2 student_response holds 255 characters at most, on one line.
-          set(n + "student_response", record.response.join(",").replace(/\s+/g, " ").slice(0, 255));
+          set(n + "student_response", cut(record.response.join(",").replace(/\s+/g, " "), 255));
           set(n + "result", record.result === "incorrect" ? "wrong" : record.result);
           if (record.weighting !== undefined) { set(n + "weighting", "1"); }
           set(n + "latency", timespan12(record.latency));
@@ -590,7 +599,7 @@
     box.value = state.reflections[number];
     box.addEventListener("input", function () {
       var text = box.value;
-      if (text.length > limit) { text = text.slice(0, limit); }
+      text = cut(text, limit);
       state.reflections[number] = text;
     });
     main.appendChild(el("div", { "class": "reflection" }, [
