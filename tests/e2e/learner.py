@@ -73,6 +73,7 @@ def take_course(scope: Scope, picks: dict[str, list[str]], reflection: str, *,
         look("lesson")
         next_screen(scope)
     expect(scope.get_by_role("heading", level=1)).to_have_text(QUIZ)
+    look("quiz")
     scope.get_by_role("button", name="Start the quiz").click()
     for number, question in enumerate(QUESTIONS):
         if number == 0:

@@ -110,7 +110,7 @@ def test_a_failed_quiz_can_be_retried_until_the_attempts_run_out(context: Browse
         else:
             expect(retry).to_have_count(0)  # max_attempts: 2
     go_outline(page, "Two questions, choices shuffled")
-    expect(page.get_by_text("Attempts used: 2 of 2.")).to_be_visible()
+    expect(page.get_by_text("2 questions · pass mark 50% · attempts used: 2 of 2")).to_be_visible()
 
 
 def test_choices_are_shuffled_per_learner_and_kept_on_resume(browser: Browser, tour_folder: Path) -> None:

@@ -78,7 +78,8 @@ def test_all_correct_passes_with_100_and_stores_the_reflection(
 
     take_course(course, RIGHT, REFLECTION_TEXT, check_screen=check_screen)
     assert violations == {key: [] for key in violations}
-    assert set(violations) == {"lesson", "question before check", "question after check", "reflection", "summary"}
+    assert set(violations) == {"lesson", "quiz", "question before check", "question after check", "reflection",
+                               "summary"}
     expect(course.get_by_text("Passed", exact=True)).to_be_visible()
     expect(course.get_by_text("Your score: 100%", exact=False)).to_be_visible()
     assert finishes(session) == 0

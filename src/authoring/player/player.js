@@ -474,12 +474,13 @@
     main.appendChild(kicker("Quiz"));
     main.appendChild(heading(item.title));
     add(main, content(item.html));
-    var facts = item.questions.length + (item.questions.length === 1 ? " question. " : " questions. ") +
-      "You need " + Math.round(passScaled * 100) + "% to pass.";
+    // A line of facts, not a sentence: authors often say the pass mark in their own words above it.
+    var facts = [item.questions.length + (item.questions.length === 1 ? " question" : " questions"),
+      "pass mark " + Math.round(passScaled * 100) + "%"];
     if (course.maxAttempts) {
-      facts += " Attempts used: " + state.attempts[quiz] + " of " + course.maxAttempts + ".";
+      facts.push("attempts used: " + state.attempts[quiz] + " of " + course.maxAttempts);
     }
-    main.appendChild(el("p", { text: facts }));
+    main.appendChild(el("p", { "class": "facts", text: facts.join(" · ") }));
     if (score.answered < score.total) {
       var first = indexOfScreen(item.questions[firstUnanswered(screen.item)].id);
       main.appendChild(button(score.answered ? "Continue the quiz" : "Start the quiz",
