@@ -53,7 +53,7 @@ from authoring.gui.main_window import MainWindow
 app = application()
 window = MainWindow(EditorContext.in_folder(Path(tempfile.mkdtemp())))
 window.show()
-assert window.open_path(Path(sys.argv[1]))
+assert window.files.open_path(Path(sys.argv[1]))
 app.processEvents()
 assert window.page.editor.current_editor() is not None
 print(time.perf_counter(), flush=True)
@@ -78,7 +78,7 @@ else:
     window.show()
     app.processEvents()
     start = time.perf_counter()
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     app.processEvents()
 elapsed = time.perf_counter() - start
 print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
@@ -164,7 +164,7 @@ def key_presses() -> None:
     save_course(path, Course("Long", items=[Lesson("Long lesson", text)]))
     window = MainWindow(EditorContext.in_folder(folder / "editor"))
     window.show()
-    window.open_path(path)
+    window.files.open_path(path)
     assert window.page is not None
     window.page.outline.select_target((0,))
     body = window.page.editor.lesson_editor.body

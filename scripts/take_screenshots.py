@@ -71,12 +71,12 @@ def main() -> int:
         window.resize(*SIZE)
         window.show()
         for recent in ("feature-tour", "customer-focus"):
-            window.open_path(work / "Courses" / recent / "course.md")
-            window.close_course()
+            window.files.open_path(work / "Courses" / recent / "course.md")
+            window.files.close_course()
         settle(app)
         save(window, out, "welcome")
 
-        window.open_path(course)
+        window.files.open_path(course)
         assert window.page is not None and window.document is not None
         window.page.outline.select_target((0,))
         window.window_actions.show_preview.setChecked(True)

@@ -19,7 +19,7 @@ def quiz_row(course: Course) -> int:
 
 
 def open_sample(window: MainWindow, sample_course: Path) -> Course:
-    assert window.open_path(sample_course)
+    assert window.files.open_path(sample_course)
     assert window.document is not None
     return window.document.course
 

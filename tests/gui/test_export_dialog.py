@@ -50,7 +50,7 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> dict[str, FakeExporter]:
 
 @pytest.fixture
 def opened(window: MainWindow, sample_course: Path) -> MainWindow:
-    assert window.open_path(sample_course)
+    assert window.files.open_path(sample_course)
     return window
 
 

@@ -70,8 +70,8 @@ def test_create_a_course_from_scratch_save_and_reopen(qtbot: QtBot, window: Main
 def test_save_reopen_gives_back_the_same_course_and_bytes(window: MainWindow, sample_course: Path,
                                                            qtbot: QtBot) -> None:
     original = sample_course.read_bytes()
-    assert window.open_path(sample_course)
-    assert window.save()  # nothing edited: the canonical sample is written back byte for byte
+    assert window.files.open_path(sample_course)
+    assert window.files.save()  # nothing edited: the canonical sample is written back byte for byte
     assert sample_course.read_bytes() == original
     assert window.page is not None and window.document is not None
     window.page.outline.select_target((0,))
@@ -81,10 +81,10 @@ def test_save_reopen_gives_back_the_same_course_and_bytes(window: MainWindow, sa
     qtbot.keyClick(body, Qt.Key.Key_Return)
     qtbot.keyClick(body, Qt.Key.Key_Return)
     qtbot.keyClicks(body, "A closing line.")
-    assert window.save()
+    assert window.files.save()
     edited = window.document.course
-    assert window.close_course()
-    assert window.open_path(sample_course)
+    assert window.files.close_course()
+    assert window.files.open_path(sample_course)
     assert window.document.course == edited
     assert window.document.course.items[0].body.endswith("A closing line.")
 
@@ -92,7 +92,7 @@ def test_save_reopen_gives_back_the_same_course_and_bytes(window: MainWindow, sa
 def test_closing_with_unsaved_changes_asks_save_discard_cancel(qtbot: QtBot, window: MainWindow,
                                                                sample_course: Path, answers: ModalAnswers) -> None:
     original = sample_course.read_bytes()
-    window.open_path(sample_course)
+    window.files.open_path(sample_course)
     assert window.document is not None
     window.window_actions.add_lesson.trigger()
     answers.queue = [Button.Cancel]
@@ -100,11 +100,11 @@ def test_closing_with_unsaved_changes_asks_save_discard_cancel(qtbot: QtBot, win
     assert window.isVisible()
     assert answers.asked == ["Unsaved changes: Save the changes to course.md?"]
     answers.queue = [Button.Discard]
-    assert window.close_course()
+    assert window.files.close_course()
     assert sample_course.read_bytes() == original
     assert window.stack.currentWidget() is window.welcome
 
-    window.open_path(sample_course)
+    window.files.open_path(sample_course)
     window.window_actions.add_lesson.trigger()
     answers.queue = [Button.Save]
     assert window.close()
@@ -113,19 +113,19 @@ def test_closing_with_unsaved_changes_asks_save_discard_cancel(qtbot: QtBot, win
 
 def test_saving_over_a_file_changed_elsewhere_asks_first(window: MainWindow, sample_course: Path,
                                                          answers: ModalAnswers) -> None:
-    window.open_path(sample_course)
+    window.files.open_path(sample_course)
     window.window_actions.add_reflection.trigger()
     elsewhere = sample_course.read_text(encoding="utf-8").replace("customer", "client", 1)
     sample_course.write_text(elsewhere, encoding="utf-8")
     answers.queue = [Button.Cancel]
-    assert not window.save()
+    assert not window.files.save()
     assert answers.asked[-1].startswith("The file has changed: course.md was changed by another program")
     assert sample_course.read_text(encoding="utf-8") == elsewhere
     assert window.isWindowModified()
     answers.queue = [Button.Save]
-    assert window.save()
+    assert window.files.save()
     assert "New reflection" in sample_course.read_text(encoding="utf-8")
-    assert window.save()  # saved by us since: no question this time
+    assert window.files.save()  # saved by us since: no question this time
     assert not answers.queue
 
 
@@ -133,7 +133,7 @@ def test_a_failing_save_keeps_the_old_file_and_the_edits(window: MainWindow, sam
                                                          answers: ModalAnswers,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     original = sample_course.read_bytes()
-    window.open_path(sample_course)
+    window.files.open_path(sample_course)
     window.window_actions.add_lesson.trigger()
 
     def full_disk(*_args: object) -> None:
@@ -141,7 +141,7 @@ def test_a_failing_save_keeps_the_old_file_and_the_edits(window: MainWindow, sam
 
     monkeypatch.setattr(os, "replace", full_disk)
     answers.queue = [Button.Ok]
-    assert not window.save()
+    assert not window.files.save()
     assert "No space left on device" in answers.asked[-1]
     assert sample_course.read_bytes() == original
     assert [p.name for p in sample_course.parent.iterdir() if p.name.endswith(".tmp")] == []
@@ -154,12 +154,12 @@ def test_a_file_that_would_lose_text_opens_as_text_and_is_never_changed(
     text = "---\ntitle: Broken\n---\n\nStray text before any item.\n\n# Lesson: One\n\nBody.\n"
     path.write_text(text, encoding="utf-8")
     answers.queue = [Button.Cancel]
-    assert not window.open_path(path)
+    assert not window.files.open_path(path)
     assert window.document is None
     assert "Some of this file cannot be read" in answers.asked[-1]
 
     answers.queue = [Button.Open]
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     assert window.stack.currentWidget() is window.text_mode
     assert path.read_text(encoding="utf-8") == text
     problems = window.text_problems.model.problems
@@ -172,12 +172,12 @@ def test_a_file_that_would_lose_text_opens_as_text_and_is_never_changed(
     cursor.select(cursor.SelectionType.LineUnderCursor)
     cursor.removeSelectedText()
     assert window.isWindowModified()
-    assert window.read_text_as_course()
+    assert window.files.read_text_as_course()
     assert window.document is not None
     assert window.document.course.items[0].title == "One"
     assert window.isWindowModified()  # the fixed text is not saved yet
     assert path.read_text(encoding="utf-8") == text
-    assert window.save()
+    assert window.files.save()
     assert load_course(path).lossless
 
 
@@ -194,7 +194,7 @@ def test_unreadable_files_say_why_and_stay_untouched(window: MainWindow, tmp_pat
     if data is not None:
         path.write_bytes(data)
     answers.queue = [Button.Ok]
-    assert not window.open_path(path)
+    assert not window.files.open_path(path)
     assert window.document is None
     assert "cannot be opened as a course" in answers.asked[-1]
     assert f"{path}:" in answers.details[-1] and expected in answers.details[-1]
@@ -204,7 +204,7 @@ def test_unreadable_files_say_why_and_stay_untouched(window: MainWindow, tmp_pat
 
 def test_problems_are_live_and_double_click_goes_to_the_field(qtbot: QtBot, window: MainWindow,
                                                               sample_course: Path) -> None:
-    window.open_path(sample_course)
+    window.files.open_path(sample_course)
     assert window.page is not None and window.document is not None
     panel = window.page.problems
     assert panel.model.rowCount() == 0
@@ -236,7 +236,7 @@ def test_errors_in_a_lossless_file_open_and_are_listed(window: MainWindow, tmp_p
     path = tmp_path / "course.md"
     path.write_text("---\ntitle: T\npass_mark: 120\n---\n\n# Quiz: Q\n\n## One choice?\n\n- [x] Only\n",
                     encoding="utf-8")
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     messages = [problem.message for problem in window.problems()]
     assert any("pass_mark is 120" in message for message in messages)
     assert any("1 choice(s)" in message for message in messages)
@@ -246,14 +246,14 @@ def test_welcome_lists_recent_courses_and_opens_the_sample_as_a_copy(qtbot: QtBo
                                                                      sample_course: Path,
                                                                      context: EditorContext) -> None:
     assert window.welcome.recent.count() == 1  # the hint
-    window.open_path(sample_course)
-    window.close_course()
+    window.files.open_path(sample_course)
+    window.files.close_course()
     assert window.welcome.recent.count() == 1
     item = window.welcome.recent.item(0)
     assert Path(item.data(Qt.ItemDataRole.UserRole)) == sample_course.resolve()
     window.welcome.recent.itemActivated.emit(item)
     assert window.document is not None and window.document.path == sample_course.resolve()
-    window.close_course()
+    window.files.close_course()
 
     qtbot.mouseClick(window.welcome.sample_button, Qt.MouseButton.LeftButton)
     assert window.document is not None and window.document.path is not None
@@ -266,7 +266,7 @@ def test_settings_remember_window_layout_and_recent_files(qtbot: QtBot, context:
                                                           sample_course: Path, answers: ModalAnswers) -> None:
     first = MainWindow(context)
     first.show()
-    first.open_path(sample_course)
+    first.files.open_path(sample_course)
     assert first.page is not None
     first.resize(640, 470)  # the offscreen screen is small; restoreGeometry keeps windows on it
     first.page.columns.setSizes([330, 360, 0])
@@ -281,18 +281,18 @@ def test_settings_remember_window_layout_and_recent_files(qtbot: QtBot, context:
     second.show()
     assert second.size() == size
     assert again.settings.recent_files == [sample_course.resolve()]
-    second.open_path(sample_course)
+    second.files.open_path(sample_course)
     assert second.page is not None
     assert second.page.columns.sizes()[0] == outline_width != 240
 
 
 def test_save_as_into_another_folder_takes_the_images_along(window: MainWindow, sample_course: Path,
                                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    window.open_path(sample_course)
+    window.files.open_path(sample_course)
     target = tmp_path / "elsewhere" / "course.md"
     target.parent.mkdir()
     answer_file_dialog(monkeypatch, target)
-    assert window.save_as()
+    assert window.files.save_as()
     images = sorted(p.name for p in (target.parent / "assets").iterdir())
     assert images == sorted(p.name for p in (sample_course.parent / "assets").iterdir())
     assert window.statusBar().currentMessage().endswith("with 1 image(s) it links to")

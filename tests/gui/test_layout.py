@@ -24,7 +24,7 @@ pytestmark = pytest.mark.qt_log_ignore("QRhiGles2", "Failed to create RHI", "cre
 @pytest.fixture
 def opened(window: MainWindow, sample_course: Path) -> MainWindow:
     window.resize(1280, 800)
-    assert window.open_path(sample_course)
+    assert window.files.open_path(sample_course)
     return window
 
 

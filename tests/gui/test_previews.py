@@ -64,7 +64,7 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> FakeHtmlExporter:
 
 def test_learner_preview_shows_the_exported_player_and_follows_edits(
         qtbot: QtBot, window: MainWindow, sample_course: Path, fakes: FakeHtmlExporter) -> None:
-    assert window.open_path(sample_course)
+    assert window.files.open_path(sample_course)
     assert window.page is not None and window.document is not None
     window.page.outline.select_target((1,))
     window.window_actions.show_preview.trigger()
@@ -95,7 +95,7 @@ def test_learner_preview_shows_the_exported_player_and_follows_edits(
 
 def test_pdf_preview_generates_pages_and_navigates(qtbot: QtBot, window: MainWindow, sample_course: Path,
                                                    fakes: FakeHtmlExporter) -> None:
-    assert window.open_path(sample_course)
+    assert window.files.open_path(sample_course)
     assert window.page is not None
     window.window_actions.show_pdf.trigger()
     preview = window.page.pdf_preview
@@ -118,7 +118,7 @@ def test_previews_say_so_when_exporters_are_missing(qtbot: QtBot, window: MainWi
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(registry, "_EXPORTERS", {})
     monkeypatch.setattr(registry, "_load_builtin", lambda: None)
-    assert window.open_path(sample_course)
+    assert window.files.open_path(sample_course)
     assert window.page is not None
     window.window_actions.show_preview.trigger()
     assert window.page.learner_preview is not None and window.page.pdf_preview is not None

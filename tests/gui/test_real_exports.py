@@ -69,7 +69,7 @@ def page_text(qtbot: QtBot, view: Any) -> str:
 
 @pytest.fixture
 def opened(window: MainWindow, sample_course: Path) -> MainWindow:
-    assert window.open_path(sample_course)
+    assert window.files.open_path(sample_course)
     return window
 
 

@@ -37,7 +37,7 @@ EDITOR_SCRIPT = textwrap.dedent("""
     context = EditorContext.in_folder(Path(sys.argv[1]))
     window = MainWindow(context)
     window.show()
-    assert window.open_path(Path(sys.argv[2]))
+    assert window.files.open_path(Path(sys.argv[2]))
     title = window.page.editor.course_editor.title
     title.setFocus()
     title.end(False)
@@ -85,7 +85,7 @@ def test_restore_after_the_editor_process_is_killed(qtbot: QtBot, tmp_path: Path
     assert sample_course.read_bytes() == original
     assert find_recoveries(context.recovery_dir) == []  # ours now, while this editor runs
 
-    assert window.save()
+    assert window.files.save()
     assert b"(edited before the crash)" in sample_course.read_bytes()
     assert list(context.recovery_dir.glob("*")) == []
     window.close()
@@ -95,7 +95,7 @@ def test_autosave_goes_to_the_recovery_file_and_a_save_removes_it(qtbot: QtBot, 
                                                                   sample_course: Path) -> None:
     original = sample_course.read_bytes()
     window.autosave.timer.setInterval(20)
-    window.open_path(sample_course)
+    window.files.open_path(sample_course)
     window.window_actions.add_reflection.trigger()
     recovery_dir = window.context.recovery_dir
     qtbot.waitUntil(lambda: len(list(recovery_dir.glob("*.md"))) == 1)
@@ -103,13 +103,13 @@ def test_autosave_goes_to_the_recovery_file_and_a_save_removes_it(qtbot: QtBot, 
     assert "# Reflection: New reflection" in saved.read_text(encoding="utf-8")
     assert sample_course.read_bytes() == original
     assert recovery_dir.resolve() != sample_course.parent.resolve()
-    assert window.save()
+    assert window.files.save()
     assert list(recovery_dir.glob("*")) == []
 
 
 def test_undo_back_to_saved_removes_the_recovery_file(qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:
     window.autosave.timer.setInterval(20)
-    window.open_path(sample_course)
+    window.files.open_path(sample_course)
     assert window.document is not None
     window.window_actions.add_lesson.trigger()
     recovery_dir = window.context.recovery_dir
@@ -163,7 +163,7 @@ def test_a_file_open_as_text_is_autosaved_too_and_restored_as_text(
     text = "---\ntitle: Broken\n---\n\nStray text.\n\n# Lesson: One\n"
     path.write_text(text, encoding="utf-8")
     answers.queue = [QMessageBox.StandardButton.Open]
-    window.open_path(path)
+    window.files.open_path(path)
     window.autosave.timer.setInterval(20)
     window.text_page.editor.appendPlainText("Typed before the crash.")
     recovery_dir = window.context.recovery_dir
@@ -177,7 +177,7 @@ def test_a_file_open_as_text_is_autosaved_too_and_restored_as_text(
     recovery = Recovery(kept.stem, recovery_dir, path.resolve(), "broken.md", datetime.datetime.now(), pid=0)
     other = MainWindow(window.context)
     qtbot.addWidget(other)
-    assert other.restore(recovery)
+    assert other.files.restore(recovery)
     assert other.stack.currentWidget() is other.text_mode
     assert other.text_page.text().endswith("Typed before the crash.")
     assert other.isWindowModified()

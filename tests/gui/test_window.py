@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def test_every_field_of_the_question_editor_is_reachable_by_tab(qtbot: QtBot, window: MainWindow,
                                                                 sample_course: Path) -> None:
-    window.open_path(sample_course)
+    window.files.open_path(sample_course)
     assert window.page is not None and window.document is not None
     q = next(i for i, item in enumerate(window.document.course.items) if isinstance(item, Quiz))
     window.page.outline.select_target((q, 0))
@@ -40,7 +40,7 @@ def test_every_field_of_the_question_editor_is_reachable_by_tab(qtbot: QtBot, wi
 
 
 def test_f2_renames_in_place_as_one_undoable_step(qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:
-    window.open_path(sample_course)
+    window.files.open_path(sample_course)
     assert window.page is not None and window.document is not None
     outline = window.page.outline
     outline.select_target((1,))
@@ -95,7 +95,7 @@ def test_open_and_save_as_dialogs_list_recent_folders(window: MainWindow, sample
 def test_actions_follow_what_is_open(window: MainWindow, sample_course: Path) -> None:
     actions = window.window_actions
     assert not actions.save.isEnabled() and not actions.add_lesson.isEnabled()
-    window.open_path(sample_course)
+    window.files.open_path(sample_course)
     assert actions.save.isEnabled() and actions.add_lesson.isEnabled() and actions.export.isEnabled()
     assert actions.undo.shortcut().matches(Qt.Modifier.CTRL | Qt.Key.Key_Z).name == "ExactMatch"
     assert all(action.toolTip() for action in (actions.move_up, actions.delete, actions.export, actions.add_question))
@@ -115,12 +115,12 @@ def test_closing_text_mode_with_edits_asks_first(window: MainWindow, tmp_path: P
     text = "---\ntitle: Broken\n---\n\nStray text.\n\n# Lesson: One\n"
     path.write_text(text, encoding="utf-8")
     answers.queue = [QMessageBox.StandardButton.Open]
-    window.open_path(path)
+    window.files.open_path(path)
     window.text_page.editor.appendPlainText("more")
     answers.queue = [QMessageBox.StandardButton.Cancel]
-    assert not window.close_course()
+    assert not window.files.close_course()
     answers.queue = [QMessageBox.StandardButton.Save]
-    assert window.close_course()
+    assert window.files.close_course()
     assert path.read_text(encoding="utf-8") == text + "\nmore"
 
 
@@ -157,7 +157,7 @@ def test_the_authoring_command_opens_the_editor_on_a_course(tmp_path: Path, samp
 
 def test_delete_key_in_the_outline_deletes_the_row_and_undo_restores_it(qtbot: QtBot, window: MainWindow,
                                                                        sample_course: Path) -> None:
-    window.open_path(sample_course)
+    window.files.open_path(sample_course)
     assert window.page is not None and window.document is not None
     course = window.document.course
     second = course.items[1]
@@ -176,7 +176,7 @@ def test_problem_in_the_settings_goes_to_the_settings_field(qtbot: QtBot, window
                                                             tmp_path: Path) -> None:
     path = tmp_path / "course.md"
     path.write_text("---\ntitle: T\nlanguage: not a tag\n---\n\n# Lesson: L\n\nText.\n", encoding="utf-8")
-    window.open_path(path)
+    window.files.open_path(path)
     assert window.page is not None
     window.page.outline.select_target((0,))
     panel = window.page.problems
@@ -204,7 +204,7 @@ def test_opening_a_course_loads_only_what_the_window_shows(tmp_path: Path, sampl
         app = application()
         window = MainWindow(EditorContext.in_folder(Path(sys.argv[2])))
         window.show()
-        assert window.open_path(Path(sys.argv[1]))
+        assert window.files.open_path(Path(sys.argv[1]))
         app.processEvents()
         print(json.dumps(sorted(sys.modules)))
         window.close()

@@ -46,9 +46,9 @@ def open_window(context: EditorContext, path: Path | None) -> MainWindow:
     """A shown main window: first any work a crash left behind, then the course asked for."""
     window = MainWindow(context)
     window.show()
-    window.offer_recoveries()
+    window.files.offer_recoveries()
     if path is not None and window.document is None:
-        window.open_path(path)
+        window.files.open_path(path)
     return window
 
 

@@ -21,12 +21,12 @@ class WindowActions:
     def __init__(self, window: MainWindow, undo_group: QUndoGroup) -> None:
         self.window = w = window
         a = self._action
-        self.new = a("&New Course", QKeySequence.StandardKey.New, w.new_course, "course")
-        self.open = a("&Open…", QKeySequence.StandardKey.Open, w.open_dialog)
-        self.save = a("&Save", QKeySequence.StandardKey.Save, w.save)
-        self.save_as = a("Save &As…", QKeySequence.StandardKey.SaveAs, w.save_as)
+        self.new = a("&New Course", QKeySequence.StandardKey.New, w.files.new_course, "course")
+        self.open = a("&Open…", QKeySequence.StandardKey.Open, w.files.open_dialog)
+        self.save = a("&Save", QKeySequence.StandardKey.Save, w.files.save)
+        self.save_as = a("Save &As…", QKeySequence.StandardKey.SaveAs, w.files.save_as)
         self.export = a("&Export…", "Ctrl+E", w.export_dialog, tip="Export SCORM packages, HTML and PDFs")
-        self.close_course = a("&Close Course", QKeySequence.StandardKey.Close, w.close_course)
+        self.close_course = a("&Close Course", QKeySequence.StandardKey.Close, w.files.close_course)
         self.quit = a("&Quit", QKeySequence.StandardKey.Quit, w.close)
 
         self.undo = undo_group.createUndoAction(w, "&Undo")
@@ -59,7 +59,7 @@ class WindowActions:
                                  self.delete, self.rename, self.move_up, self.move_down, self.show_preview,
                                  self.show_pdf]
         self.recent_menu = QMenu("Open &Recent", w)
-        self.recent_menu.aboutToShow.connect(w.fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(lambda: w.files.fill_recent_menu(self.recent_menu))
         self._menus()
         self._toolbar()
 

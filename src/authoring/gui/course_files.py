@@ -1,0 +1,262 @@
+"""Every way in and out of a course file: open, save, close, and restore what autosave kept.
+
+Nothing is lost here: closing asks Save / Discard / Cancel, saving checks
+that nobody else changed the file, and a file that cannot be read
+losslessly opens as text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from authoring.core.course_file import LoadedCourse, file_digest, load_course
+from authoring.core.course_format import parse_course
+from authoring.core.model import Course
+from authoring.gui.course_assets import copy_assets
+from authoring.gui.dialogs.course_file_dialog import choose_course_path
+from authoring.gui.document import CourseDocument, SaveConflict, file_level
+from authoring.gui.recovery import Recovery, find_recoveries
+
+if TYPE_CHECKING:
+    from authoring.gui.main_window import MainWindow
+
+SAMPLE_NAME = "customer-focus"
+
+
+class CourseFiles:
+    """The window's file commands, each with the questions it has to ask on the way."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    # -- opening ------------------------------------------------------------------------
+
+    def new_course(self) -> None:
+        if not self.maybe_save():
+            return
+        self.window.set_document(CourseDocument(Course(title="Untitled course")))
+
+    def open_dialog(self) -> None:
+        path = self.choose_path(save=False)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> bool:
+        if not self.maybe_save():
+            return False
+        loaded = load_course(path)
+        if loaded.course is None:
+            self._report_unreadable(loaded)
+            if not path.exists():
+                self.window.context.settings.remove_recent(path)
+                self.window.refresh_welcome()
+            return False
+        self.window.context.settings.add_recent(path)
+        if not loaded.lossless:
+            return self._offer_text_mode(loaded)
+        self.window.set_document(CourseDocument(loaded.course, path, loaded.digest, file_level(loaded.problems)))
+        return True
+
+    def _report_unreadable(self, loaded: LoadedCourse) -> None:
+        details = "\n".join(problem.format(str(loaded.path)) for problem in loaded.problems)
+        self.window.message(QMessageBox.Icon.Critical, "Cannot open the course",
+                            f"{loaded.path} cannot be opened as a course. Nothing was changed.", details)
+
+    def _offer_text_mode(self, loaded: LoadedCourse) -> bool:
+        errors = "\n".join(problem.format(str(loaded.path)) for problem in loaded.problems)
+        answer = self.window.message(
+            QMessageBox.Icon.Warning, "Some of this file cannot be read",
+            f"Reading {loaded.path.name} as a course would lose some of its text, so it is not opened that "
+            "way and the file stays as it is.\n\nOpen it as text to fix the lines below?", errors,
+            buttons=QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Open:
+            return False
+        self.window.open_as_text(loaded.path, loaded.text or "", loaded.digest)
+        return True
+
+    def read_text_as_course(self) -> bool:
+        window = self.window
+        page = window.text_page
+        parsed = parse_course(page.text())
+        if not parsed.lossless:
+            window.text_problems.show_problems(parsed.problems)
+            window.message(QMessageBox.Icon.Information, "Not yet",
+                           "Some text would still be lost; fix the errors listed below first.")
+            return False
+        document = CourseDocument(parsed.course, page.path, page.digest)
+        if page.is_modified():
+            document.mark_unsaved()
+        page.editor.document().setModified(False)
+        window.set_document(document)
+        if document.is_modified:
+            window.autosave.save_now()
+        return True
+
+    def open_sample(self) -> bool:
+        """Open the user's own copy of the sample course, made on first use."""
+        source = self.sample_source()
+        if source is None:
+            return False
+        copy = self.window.context.data_dir / "samples" / SAMPLE_NAME
+        if not (copy / "course.md").exists():
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(source, copy, dirs_exist_ok=True)
+        return self.open_path(copy / "course.md")
+
+    def sample_source(self) -> Path | None:
+        samples = self.window.context.samples_dir
+        return samples / SAMPLE_NAME if samples and (samples / SAMPLE_NAME / "course.md").is_file() else None
+
+    def choose_path(self, *, save: bool) -> Path | None:
+        window = self.window
+        current = window.document.path if window.document else window.text_page.path
+        return choose_course_path(window, window.context.settings.recent_files, current, save=save)
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        for path in self.window.context.settings.recent_files:
+            action = menu.addAction(str(path))
+            action.setData(str(path))
+            action.triggered.connect(lambda _checked=False, target=path: self.open_path(target))
+        if menu.isEmpty():
+            menu.addAction("(no recent courses)").setEnabled(False)
+
+    # -- saving --------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.window.in_text_mode():
+            return self._save_text()
+        document = self.window.document
+        if document is None:
+            return False
+        if document.path is None:
+            return self.save_as()
+        return self._save_to(document, document.path)
+
+    def save_as(self) -> bool:
+        path = self.choose_path(save=True)
+        if path is None:
+            return False
+        if self.window.in_text_mode():
+            return self._save_text(path)
+        if self.window.document is None:
+            return False
+        return self._save_to(self.window.document, path)
+
+    def _save_to(self, document: CourseDocument, path: Path) -> bool:
+        old_dir = document.source_dir
+        try:
+            try:
+                document.save(path)
+            except SaveConflict:
+                if not self._confirm_overwrite(path):
+                    return False
+                document.save(path, overwrite=True)
+        except OSError as exc:
+            self.window.message(QMessageBox.Icon.Critical, "Not saved",
+                                f"Could not save {path}: {exc.strerror or exc}. Your edits are still here and in "
+                                "the recovery file; check the folder is writable and has free space, or use Save As.")
+            return False
+        self.window.context.settings.add_recent(path)
+        message = f"Saved {path}"
+        if old_dir is not None and old_dir != path.resolve().parent:
+            try:
+                copied = copy_assets(document.course, old_dir, path.resolve().parent)
+            except OSError as exc:
+                copied = []
+                message += f"; its images could not be copied along ({exc.strerror or exc})"
+            if copied:
+                message += f" with {len(copied)} image(s) it links to"
+        self.window.statusBar().showMessage(message, 6000)
+        self.window.update_title()
+        return True
+
+    def _save_text(self, path: Path | None = None) -> bool:
+        page = self.window.text_page
+        target = path or page.path
+        if target is None:
+            return self.save_as()
+        if target == page.path and page.disk_changed() and not self._confirm_overwrite(target):
+            return False
+        try:
+            page.save(target)
+        except OSError as exc:
+            self.window.message(QMessageBox.Icon.Critical, "Not saved",
+                                f"Could not save {target}: {exc.strerror or exc}.")
+            return False
+        self.window.autosave.attach_text(page)  # saved: the old recovery file goes
+        self.window.update_title()
+        return True
+
+    def _confirm_overwrite(self, path: Path) -> bool:
+        answer = self.window.message(
+            QMessageBox.Icon.Warning, "The file has changed",
+            f"{path.name} was changed by another program since you opened it.\n\nOverwrite it with your "
+            "version? The other changes will be lost. Choose Cancel to keep both: then use Save As.",
+            buttons=QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            default=QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Save
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved edits; False means stop."""
+        window = self.window
+        if not window.is_modified():
+            return True
+        name = window.document.display_name if window.document else (window.text_page.path or Path("Untitled")).name
+        answer = self.window.message(
+            QMessageBox.Icon.Question, "Unsaved changes", f"Save the changes to {name}?",
+            buttons=QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            default=QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def close_course(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.window.close_page()
+        return True
+
+    # -- recovery ---------------------------------------------------------------
+
+    def offer_recoveries(self) -> None:
+        """At start: offer back what a crashed or killed editor left in its recovery files."""
+        recoveries = find_recoveries(self.window.context.recovery_dir)
+        if not recoveries:
+            return
+        from authoring.gui.dialogs.restore_dialog import RestoreDialog  # seldom needed: kept off the start-up path
+
+        for recovery in recoveries:
+            answer = RestoreDialog(recovery, self.window).exec()
+            if answer == RestoreDialog.RESTORE:
+                self.restore(recovery)
+                return
+            if answer == RestoreDialog.DISCARD:
+                recovery.discard()
+
+    def restore(self, recovery: Recovery) -> bool:
+        """Open what autosave kept, as unsaved edits of the file it belongs to; the file stays as it is."""
+        original = recovery.original
+        digest = ""
+        with contextlib.suppress(OSError):
+            digest = file_digest(original.read_bytes()) if original is not None else ""
+        course = recovery.course()
+        window = self.window
+        if course is None:  # kept from a file open as text: back to text
+            self.window.open_as_text(original, recovery.text(), digest)
+            window.text_page.editor.document().setModified(True)
+        else:
+            document = CourseDocument(course, original, digest)
+            window.set_document(document)
+            document.mark_unsaved()
+        window.autosave.save_now()  # the edits are safe under this process from now on
+        writer = window.autosave.writer
+        if writer is not None and writer.key != recovery.key:
+            recovery.discard()
+        return True
