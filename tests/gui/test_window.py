@@ -108,6 +108,18 @@ def test_open_window_opens_the_course_given_on_the_command_line(qtbot: QtBot, co
     assert window.isVisible()
     assert window.document is not None and window.document.path == sample_course
     assert window.windowTitle() == "What Is Customer Focus? — course.md[*] — Authoring"
+    assert window.stack.count() == 1  # no welcome page made (and laid out) only to be replaced at once
+
+
+def test_open_window_falls_back_to_the_welcome_page_when_the_course_does_not_open(
+        qtbot: QtBot, context: EditorContext, tmp_path: Path, answers: ModalAnswers) -> None:
+    missing = tmp_path / "gone" / "course.md"
+    answers.queue = [QMessageBox.StandardButton.Ok]
+    window = open_window(context, missing)
+    qtbot.addWidget(window)
+    assert answers.asked == [f"Cannot open the course: {missing} cannot be opened as a course. Nothing was changed."]
+    assert window.document is None and window.stack.currentWidget() is window.welcome
+    assert window.welcome.new_button.isEnabled() and window.windowTitle() == "Authoring"
 
 
 def test_closing_text_mode_with_edits_asks_first(window: MainWindow, tmp_path: Path, answers: ModalAnswers) -> None:
@@ -188,7 +200,8 @@ def test_problem_in_the_settings_goes_to_the_settings_field(qtbot: QtBot, window
 
 
 def test_opening_a_course_loads_only_what_the_window_shows(tmp_path: Path, sample_course: Path) -> None:
-    """Start-up stays fast: exporters, web views, lesson rendering and text mode wait until they are used."""
+    """Start-up stays fast: exporters, web views, lesson rendering, text mode and the welcome page (when a
+    course is named) wait until they are used."""
     import json
     import os
     import subprocess
@@ -198,13 +211,11 @@ def test_opening_a_course_loads_only_what_the_window_shows(tmp_path: Path, sampl
     script = textwrap.dedent("""
         import json, sys
         from pathlib import Path
-        from authoring.gui.app import application
+        from authoring.gui.app import application, open_window
         from authoring.gui.context import EditorContext
-        from authoring.gui.main_window import MainWindow
         app = application()
-        window = MainWindow(EditorContext.in_folder(Path(sys.argv[2])))
-        window.show()
-        assert window.files.open_path(Path(sys.argv[1]))
+        window = open_window(EditorContext.in_folder(Path(sys.argv[2])), Path(sys.argv[1]))
+        assert window.document is not None
         app.processEvents()
         print(json.dumps(sorted(sys.modules)))
         window.close()
@@ -218,5 +229,5 @@ def test_opening_a_course_loads_only_what_the_window_shows(tmp_path: Path, sampl
     deferred = ["authoring.export.registry", "authoring.export.pdf", "PySide6.QtWebEngineWidgets", "PySide6.QtPdf",
                 "markdown", "reportlab", "importlib.metadata", "authoring.gui.text_page",
                 "authoring.gui.editors.lesson_editor", "authoring.gui.editors.question_editor",
-                "authoring.gui.dialogs.export_dialog"]
+                "authoring.gui.dialogs.export_dialog", "authoring.gui.welcome_page"]
     assert [name for name in deferred if name in loaded] == []

@@ -43,12 +43,17 @@ def application() -> QApplication:
 
 
 def open_window(context: EditorContext, path: Path | None) -> MainWindow:
-    """A shown main window: first any work a crash left behind, then the course asked for."""
-    window = MainWindow(context)
+    """A shown main window: first any work a crash left behind, then the course asked for.
+
+    With a course to open, the welcome page is made only if the course does not open after all.
+    """
+    window = MainWindow(context, welcome=path is None)
     window.show()
     window.files.offer_recoveries()
     if path is not None and window.document is None:
         window.files.open_path(path)
+    if window.stack.currentWidget() is None:
+        window.show_welcome()
     return window
 
 

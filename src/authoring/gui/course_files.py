@@ -232,6 +232,9 @@ class CourseFiles:
             return
         from authoring.gui.dialogs.restore_dialog import RestoreDialog  # seldom needed: kept off the start-up path
 
+        if self.window.stack.currentWidget() is None:
+            self.window.show_welcome()  # not an empty window behind the question
+
         for recovery in recoveries:
             answer = RestoreDialog(recovery, self.window).exec()
             if answer == RestoreDialog.RESTORE:

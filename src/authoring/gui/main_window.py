@@ -22,16 +22,18 @@ from authoring.gui.course_page import CoursePage
 from authoring.gui.document import CourseDocument
 from authoring.gui.icons import icon
 from authoring.gui.outline_view import OutlineView
-from authoring.gui.welcome_page import WelcomePage
 from authoring.gui.window_actions import WindowActions
 
 if TYPE_CHECKING:
     from authoring.gui.problems_panel import ProblemsPanel
     from authoring.gui.text_page import TextMode, TextPage
+    from authoring.gui.welcome_page import WelcomePage
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: EditorContext, parent: QWidget | None = None, *, welcome: bool = True) -> None:
+        """``welcome=False`` leaves the window empty for a course about to be opened (as the command line
+        does): the welcome page is then made only if it is ever shown."""
         super().__init__(parent)
         self.context = context
         self.document: CourseDocument | None = None
@@ -41,14 +43,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
 
-        self.welcome = WelcomePage()
-        self.welcome.newRequested.connect(self.files.new_course)
-        self.welcome.openRequested.connect(self.files.open_dialog)
-        self.welcome.sampleRequested.connect(self.files.open_sample)
-        self.welcome.recentRequested.connect(self.files.open_path)
+        self._welcome: WelcomePage | None = None
         self._text_mode: TextMode | None = None
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.welcome)
         self.setCentralWidget(self.stack)
 
         self.autosave = Autosave(context.recovery_dir, self)
@@ -60,9 +57,26 @@ class MainWindow(QMainWindow):
         geometry = context.settings.layout("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.show_welcome()
+        if welcome:
+            self.show_welcome()
+        else:
+            self.window_actions.set_document_open(False)
+            self.update_title()
 
     # -- pages ---------------------------------------------------------------------------
+
+    @property
+    def welcome(self) -> WelcomePage:
+        if self._welcome is None:
+            from authoring.gui.welcome_page import WelcomePage
+
+            self._welcome = WelcomePage()
+            self._welcome.newRequested.connect(self.files.new_course)
+            self._welcome.openRequested.connect(self.files.open_dialog)
+            self._welcome.sampleRequested.connect(self.files.open_sample)
+            self._welcome.recentRequested.connect(self.files.open_path)
+            self.stack.addWidget(self._welcome)
+        return self._welcome
 
     @property
     def text_mode(self) -> TextMode:
@@ -90,13 +104,15 @@ class MainWindow(QMainWindow):
         return self._text_mode is not None and self.stack.currentWidget() is self._text_mode
 
     def show_welcome(self) -> None:
+        welcome = self.welcome
         self.refresh_welcome()
-        self.stack.setCurrentWidget(self.welcome)
+        self.stack.setCurrentWidget(welcome)
         self.window_actions.set_document_open(False)
         self.update_title()
 
     def refresh_welcome(self) -> None:
-        self.welcome.set_recent(self.context.settings.recent_files, self.files.sample_source() is not None)
+        if self._welcome is not None:  # else it lists them when first made
+            self._welcome.set_recent(self.context.settings.recent_files, self.files.sample_source() is not None)
 
     def set_document(self, document: CourseDocument) -> None:
         self.drop_page()
