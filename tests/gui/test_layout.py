@@ -15,6 +15,7 @@ from authoring.gui.dialogs.export_dialog import ExportDialog
 from authoring.gui.editors.markdown_editor import MarkdownEditor, MarkdownHighlighter
 from authoring.gui.icons import icon
 from authoring.gui.main_window import MainWindow
+from authoring.gui.problems_panel import ROOM
 from authoring.gui.welcome_page import shown_folder
 
 pytestmark = pytest.mark.qt_log_ignore("QRhiGles2", "Failed to create RHI", "createPlatformVulkanInstance",
@@ -164,3 +165,35 @@ def test_a_long_question_stem_shows_its_beginning(qtbot: QtBot, opened: MainWind
     stem = opened.page.editor.question_editor.stem
     qtbot.waitUntil(lambda: stem.fontMetrics().horizontalAdvance(stem.text()) > stem.width())  # it does not fit
     assert stem.cursorPosition() == 0
+
+
+def test_the_problems_panel_is_one_line_until_there_are_problems(qtbot: QtBot, opened: MainWindow) -> None:
+    assert opened.page is not None and opened.document is not None
+    page, panel = opened.page, opened.page.problems
+    line = panel.summary.sizeHint().height()
+    assert panel.summary.text() == "No problems: ready to export."
+    assert not panel.table.isVisible() and page.rows.sizes()[1] == line  # the editor has the room
+
+    opened.document.course.title = ""  # an error: the table comes back with room to read it
+    panel.check_now()
+    assert panel.table.isVisible() and page.rows.sizes()[1] == ROOM
+    page.rows.setSizes([400, 300])  # the author drags it taller
+    opened.document.course.title = "Back"
+    panel.check_now()
+    assert not panel.table.isVisible() and page.rows.sizes()[1] == line
+    opened.document.course.title = ""
+    panel.check_now()
+    assert page.rows.sizes()[1] == 300  # as the author left it
+
+
+def test_problems_get_room_even_when_the_saved_layout_had_none(qtbot: QtBot, window: MainWindow,
+                                                                tmp_path: Path) -> None:
+    path = tmp_path / "course.md"
+    path.write_text("---\ntitle: T\n---\n\n# Lesson: L\n\nText.\n", encoding="utf-8")
+    assert window.files.open_path(path)
+    assert window.page is not None and window.page.rows.sizes()[1] < ROOM
+    window.files.close_course()  # saves the layout, with the one-line panel
+    path.write_text("---\ntitle: T\n---\n\n# Lesson: L\n\n![](missing.png)\n", encoding="utf-8")
+    assert window.files.open_path(path)
+    assert window.page is not None and window.page.problems.table.isVisible()
+    assert window.page.rows.sizes()[1] == ROOM

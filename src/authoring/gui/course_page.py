@@ -11,7 +11,7 @@ from authoring.core.problems import Problem
 from authoring.gui.document import CourseDocument
 from authoring.gui.editors.editor_pane import EditorPane
 from authoring.gui.outline_view import OutlineView
-from authoring.gui.problems_panel import ProblemsPanel
+from authoring.gui.problems_panel import ROOM, ProblemsPanel
 from authoring.gui.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class CoursePage(QWidget):
         self.rows.addWidget(self.columns)
         self.rows.addWidget(self.problems)
         self.rows.setStretchFactor(0, 1)
-        self.rows.setSizes([620, 110])
+        self.rows.setSizes([620, ROOM])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.rows)
@@ -97,6 +97,7 @@ class CoursePage(QWidget):
             state = settings.layout(name)
             if state is not None:
                 splitter.restoreState(state)
+        self.problems.fit()
 
     def go_to(self, problem: Problem) -> None:
         """Select the item or question a problem is about and focus its field."""

@@ -3,12 +3,16 @@
 The check runs on the model (reading the text again would take seconds for a
 big course), debounced so typing stays smooth.  Line numbers come from the
 file as it was read, so they are shown only while they still match it.
+
+With nothing to list, the panel is one line ("No problems: ready to
+export."): the table, and the room it had in its splitter, come back with
+the first problem.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from authoring.core.problems import Problem, Severity, error, warning
 from authoring.core.validation import check_course
@@ -16,6 +20,8 @@ from authoring.gui.document import CourseDocument
 from authoring.gui.models.problem_model import ProblemModel
 
 CHECK_DELAY_MS = 400
+ROOM = 110
+"""Height the panel takes in its splitter when it lists problems, until the author drags it."""
 
 
 def live_problems(document: CourseDocument) -> list[Problem]:
@@ -58,6 +64,7 @@ class ProblemsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
+        self._room = ROOM
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(CHECK_DELAY_MS)
@@ -97,6 +104,32 @@ class ProblemsPanel(QWidget):
         else:
             text = f"{errors} error(s) block export" if errors else "No errors"
             self.summary.setText(f"{text}; {warnings} warning(s). Double-click one to go there.")
+        self.fit()
+
+    def fit(self) -> None:
+        """One line without problems, the table with them; in a splitter, the room to match.
+
+        Called again by whoever lays the splitter out (a restored layout may have any sizes).
+        """
+        empty = not self.model.problems
+        self.table.setVisible(not empty)
+        splitter = self.parentWidget()
+        if not isinstance(splitter, QSplitter) or self.isHidden():
+            return
+        sizes = splitter.sizes()
+        index = splitter.indexOf(self)
+        line = self.summary.sizeHint().height()
+        if empty:
+            if sizes[index] > self.minimumSizeHint().height():  # the table's room: kept for the next problem
+                self._room = sizes[index]
+            wanted = line
+        else:  # squeezed to its minimum, as a layout saved while it was one line restores: room again
+            wanted = sizes[index] if sizes[index] > self.minimumSizeHint().height() else self._room
+        if wanted == sizes[index] or index == 0 or sum(sizes) == 0:
+            return
+        sizes[index - 1] = max(0, sizes[index - 1] + sizes[index] - wanted)
+        sizes[index] = wanted
+        splitter.setSizes(sizes)
 
     def _activate(self, index: QModelIndex) -> None:
         if index.isValid():
