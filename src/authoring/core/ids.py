@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from slugify import slugify
-
 from authoring.core.model import Course, Item, Question
 
 ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
@@ -26,6 +24,8 @@ def is_valid_id(value: str) -> bool:
 
 def slug_id(text: str, fallback: str) -> str:
     """A valid ID from ``text``; ``fallback`` where the text has no usable letters."""
+    from slugify import slugify  # imported on first use: opening a course whose IDs are pinned needs none
+
     slug = slugify(text, max_length=MAX_SLUG, word_boundary=True, save_order=True)
     if not slug:
         return fallback
