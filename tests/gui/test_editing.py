@@ -255,7 +255,6 @@ def test_course_id_edit_warns_and_empty_means_derived(qtbot: QtBot, window: Main
     window.page.outline.select_target(())
     settings = window.page.editor.course_editor
     assert settings.id_warning.isVisible()
-    assert "what-is-customer-focus" in settings.id.placeholderText()
     settings.id.setFocus()
     settings.id.selectAll()
     qtbot.keyClicks(settings.id, "cf-2026")
@@ -263,6 +262,11 @@ def test_course_id_edit_warns_and_empty_means_derived(qtbot: QtBot, window: Main
     settings.id.selectAll()
     qtbot.keyClick(settings.id, Qt.Key.Key_Delete)
     assert course.id is None
+    assert settings.id.placeholderText() == "what-is-customer-focus (from the title)"
+    settings.title.setFocus()
+    settings.title.selectAll()
+    qtbot.keyClicks(settings.title, "Serving customers")
+    assert settings.id.placeholderText() == "serving-customers (from the title)"
 
 
 def test_every_course_setting_is_typed_into_the_course_and_undoes(qtbot: QtBot, window: MainWindow,

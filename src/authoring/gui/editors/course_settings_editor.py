@@ -81,7 +81,7 @@ class CourseSettingsEditor(ObjectEditor):
 
     def _update_id_placeholder(self) -> None:
         if isinstance(self.obj, Course):
-            derived = slug_id(self.obj.title, "course")
-            self.id.setPlaceholderText(f"{derived} (from the title)")
+            if not self.obj.id:  # the placeholder shows only in an empty field; emptying it comes back here
+                self.id.setPlaceholderText(f"{slug_id(self.obj.title, 'course')} (from the title)")
             self.id_warning.setVisible(True)
             self.setToolTip(f"The LMS tracks this course as '{course_id(self.obj)}'.")
