@@ -230,5 +230,6 @@ def test_opening_a_course_loads_only_what_the_window_shows(tmp_path: Path, sampl
                 "markdown", "reportlab", "importlib.metadata", "authoring.gui.text_page",
                 "authoring.gui.editors.lesson_editor", "authoring.gui.editors.question_editor",
                 "authoring.gui.dialogs.export_dialog", "authoring.gui.welcome_page",
+                "authoring.gui.dialogs.course_file_dialog", "authoring.gui.course_assets",
                 "slugify"]  # the sample pins its IDs
     assert [name for name in deferred if name in loaded] == []

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from authoring.core.course_file import LoadedCourse, file_digest, load_course
 from authoring.core.course_format import parse_course
 from authoring.core.model import Course
-from authoring.gui.course_assets import copy_assets
-from authoring.gui.dialogs.course_file_dialog import choose_course_path
 from authoring.gui.document import CourseDocument, SaveConflict, file_level
 from authoring.gui.recovery import Recovery, find_recoveries
 
@@ -113,6 +111,8 @@ class CourseFiles:
         return samples / SAMPLE_NAME if samples and (samples / SAMPLE_NAME / "course.md").is_file() else None
 
     def choose_path(self, *, save: bool) -> Path | None:
+        from authoring.gui.dialogs.course_file_dialog import choose_course_path  # QFileDialog: not at start
+
         window = self.window
         current = window.document.path if window.document else window.text_page.path
         return choose_course_path(window, window.context.settings.recent_files, current, save=save)
@@ -165,6 +165,8 @@ class CourseFiles:
         self.window.context.settings.add_recent(path)
         message = f"Saved {path}"
         if old_dir is not None and old_dir != path.resolve().parent:
+            from authoring.gui.course_assets import copy_assets  # only for Save As into another folder
+
             try:
                 copied = copy_assets(document.course, old_dir, path.resolve().parent)
             except OSError as exc:
