@@ -74,17 +74,20 @@ def escape(text: str, context: Context) -> str:
 
 def unescape(text: str, context: Context) -> str:
     lines = text.split("\n")
-    protected = _protected_lines(_markdown.parse(text))
     patterns = (_HEADING_PATTERNS[context], *_ALWAYS_PATTERNS[context])
+    escaped: dict[int, int] = {}  # line -> where its backslashes start
     for index, line in enumerate(lines):
-        if index in protected:
-            continue
         for pattern in patterns:
             match = pattern.match(line)
             if match and match.group(2):
-                start = match.start(2)
-                lines[index] = line[:start] + line[start + 1 :]
+                escaped[index] = match.start(2)
                 break
+    if not escaped:
+        return text  # most bodies: no need to parse them for code blocks
+    protected = _protected_lines(_markdown.parse(text))
+    for index, start in escaped.items():
+        if index not in protected:
+            lines[index] = lines[index][:start] + lines[index][start + 1 :]
     return "\n".join(lines)
 
 
