@@ -37,7 +37,8 @@ from authoring.export.pdf.flowables import (
     hex_color,
 )
 from authoring.export.pdf.fonts import escape
-from authoring.export.pdf.markdown_flowables import MarkdownRenderer
+from authoring.export.pdf.markdown_flowables import MarkdownRenderer, is_plain
+from authoring.export.pdf.run_paragraph import Run, RunPara
 from authoring.export.pdf.styles import CORRECT, MUTED, RULE, Styles
 
 REVIEWER, LEARNER = "reviewer", "learner"
@@ -211,17 +212,27 @@ class StoryBuilder:
         for letter, choice in zip(_letters(), question.choices, strict=False):
             text = self.renderer.inline(choice.text)
             checked = self.reviewer and choice.correct
-            if checked:
-                # No-break spaces: the mark wraps as one piece rather than leave its tick alone on a line.
-                mark = s.fonts.markup(CORRECT_MARK.replace(" ", "\u00a0"))
-                text += f'  <font color="{hex_color(CORRECT)}"><b>{mark}</b></font>'
-            content: list[Flowable] = [Para(text, s.choice)]
+            content: list[Flowable] = [RunPara(text, s.choice, tail=self._correct_mark()) if checked
+                                       else Para(text, s.choice)]
             if self.reviewer and choice.feedback:
-                content += self.renderer.render(choice.feedback, s.feedback, prefix="<i>Feedback:</i> ")
+                content += self.renderer.render(choice.feedback, s.feedback, lead=self._feedback_lead())
             marker = choice_marker(square=question.multiple_response, checked=checked, letter=letter,
                                    font=s.body_font, font_size=s.choice.fontSize)
             blocks.append(Block(content, CHOICE_LOOK, marker))
         return blocks
+
+
+    def _correct_mark(self) -> Run:
+        fonts = self.styles.fonts
+        # No-break spaces: the mark wraps as one piece rather than leave its tick alone on a line.
+        mark = CORRECT_MARK.replace(" ", "\u00a0")
+        return Run(mark, fonts.body.styles["bold"], CORRECT,
+                   f'<font color="{hex_color(CORRECT)}"><b>{fonts.markup(mark)}</b></font>',
+                   drawable=fonts.body.characters.issuperset(mark))
+
+    def _feedback_lead(self) -> Run:
+        return Run("Feedback:", self.styles.fonts.body.styles["italic"], self.styles.feedback.textColor,
+                   "<i>Feedback:</i>")
 
 
 def _letters() -> list[str]:
@@ -230,6 +241,8 @@ def _letters() -> list[str]:
 
 def plain_text(markdown: str) -> str:
     """One-line Markdown without its markup, for the PDF outline."""
+    if is_plain(markdown):
+        return markdown
     tokens = _inline_parser.parseInline(markdown)
     children = tokens[0].children if tokens and tokens[0].children else []
     kinds = ("text", "code_inline", "html_inline")

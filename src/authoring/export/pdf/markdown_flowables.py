@@ -27,6 +27,7 @@ from reportlab.platypus.flowables import HRFlowable
 from authoring.export.pdf.blocks import Block, BlockLook
 from authoring.export.pdf.flowables import CodeBlock, Para, hex_color
 from authoring.export.pdf.fonts import escape
+from authoring.export.pdf.run_paragraph import Run, RunPara
 from authoring.export.pdf.styles import ACCENT, MUTED, RULE, SHADE, Styles
 
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -37,6 +38,11 @@ _BULLETS = ("\u2022", "\u25e6", "\u25aa")  # • ◦ ▪ by depth
 _INLINE_TAGS = {"strong": "b", "em": "i", "s": "strike"}
 IMAGE_MAX_HEIGHT = 300.0
 _ALIGNMENTS: dict[str, Literal[0, 1, 2]] = {"center": TA_CENTER, "right": TA_RIGHT}
+
+
+def is_plain(markdown: str) -> bool:
+    """Whether Markdown would print ``markdown`` as it is, so it need not be parsed."""
+    return _PLAIN.fullmatch(markdown) is not None
 
 
 @dataclass
@@ -53,20 +59,21 @@ class MarkdownRenderer:
     _list_depth: int = 0
     _prefix: str = ""
 
-    def render(self, markdown: str, style: ParagraphStyle | None = None, prefix: str = "") -> list[Flowable]:
-        """Block Markdown as flowables; ``prefix`` (markup) starts the first paragraph, e.g. a label."""
+    def render(self, markdown: str, style: ParagraphStyle | None = None, lead: Run | None = None) -> list[Flowable]:
+        """Block Markdown as flowables; ``lead`` (e.g. "Feedback:") starts the first paragraph."""
         if not markdown.strip():
             return []
-        if _PLAIN.fullmatch(markdown):
-            return [Para(prefix + self.styles.fonts.markup(markdown.strip()), style or self.styles.body)]
+        if is_plain(markdown):
+            text, style = self.styles.fonts.markup(markdown.strip()), style or self.styles.body
+            return [RunPara(text, style, lead=lead) if lead else Para(text, style)]
         tokens = _PARSER.parse(markdown)
-        self._prefix = prefix
+        self._prefix = lead.markup + " " if lead else ""
         flowables, _ = self._blocks(tokens, 0, None, style or self.styles.body)
         return flowables
 
     def inline(self, markdown: str) -> str:
         """One-line Markdown (a title, a stem, a choice) as paragraph markup."""
-        if _PLAIN.fullmatch(markdown):  # parseInline keeps trailing spaces: so does this
+        if is_plain(markdown):  # parseInline keeps trailing spaces: so does this
             return self.styles.fonts.markup(markdown)
         tokens = _PARSER.parseInline(markdown)
         children = tokens[0].children if tokens and tokens[0].children else []

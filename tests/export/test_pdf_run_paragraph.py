@@ -1,0 +1,102 @@
+"""A paragraph whose lead-in ("Feedback:") and correct-answer mark are drawn beside its text looks exactly
+like the same paragraph with them as markup: same words, same places, same pixels, same page breaks."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops
+from reportlab.lib.pagesizes import A5
+from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
+
+from authoring.export.pdf.editions import CORRECT_MARK
+from authoring.export.pdf.flowables import Para, hex_color
+from authoring.export.pdf.fonts import FontSet, load_fonts
+from authoring.export.pdf.run_paragraph import Run, RunPara
+from authoring.export.pdf.styles import CORRECT, MUTED, Styles, make_styles
+
+WORDS = ["customer", "focus", "means", "listening", "to", "feedback", "and", "adapting", "products", "messages",
+         "delivery", "so", "that"]
+
+
+@pytest.fixture(scope="module")
+def styles() -> Styles:
+    fonts: FontSet = load_fonts(set("".join(WORDS) + CORRECT_MARK + "Feedback:" + "x/.-"), None, "en")
+    return make_styles(fonts)
+
+
+def lead(styles: Styles) -> Run:
+    return Run("Feedback:", styles.fonts.body.styles["italic"], MUTED, "<i>Feedback:</i>")
+
+
+def mark(styles: Styles) -> Run:
+    text = CORRECT_MARK.replace(" ", "\u00a0")
+    return Run(text, styles.fonts.body.styles["bold"], CORRECT,
+               f'<font color="{hex_color(CORRECT)}"><b>{text}</b></font>')
+
+
+def texts(count: int) -> list[str]:
+    """Texts of every length from one word to ``count``, so lines end at every place."""
+    return [" ".join(WORDS[(n + i) % len(WORDS)] for i in range(n + 1)) for n in range(count)]
+
+
+def build(flowables: list[Flowable], target: Path) -> Path:
+    SimpleDocTemplate(str(target), pagesize=A5, invariant=1).build(flowables)
+    return target
+
+
+def words(pdf: Path) -> list[tuple[int, str, tuple[float, ...]]]:
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    found = []
+    for page, body in enumerate(re.findall(r"<page .*?</page>", bbox, re.S)):
+        for x0, y0, x1, y1, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', body):
+            found.append((page, word, tuple(round(float(v), 2) for v in (x0, y0, x1, y1))))
+    return found
+
+
+def assert_same_pages(ours: Path, mixed: Path, folder: Path) -> None:
+    assert words(ours) == words(mixed)
+    for name, pdf in (("ours", ours), ("mixed", mixed)):
+        subprocess.run(["pdftoppm", "-png", "-r", "72", str(pdf), str(folder / name)], check=True)
+    pictures = sorted(folder.glob("ours*.png"))
+    assert pictures and len(pictures) == len(list(folder.glob("mixed*.png")))
+    for picture in pictures:
+        with Image.open(picture) as a, Image.open(folder / picture.name.replace("ours", "mixed")) as b:
+            assert ImageChops.difference(a.convert("RGB"), b.convert("RGB")).getbbox() is None, picture.name
+
+
+def test_feedback_with_its_lead_in_matches_the_mixed_paragraph(styles: Styles, tmp_path: Path) -> None:
+    ours = [RunPara(text, styles.feedback, lead=lead(styles)) for text in texts(60)]
+    mixed = [Para(f"<i>Feedback:</i> {text}", styles.feedback) for text in texts(60)]
+    assert_same_pages(build(list(ours), tmp_path / "ours.pdf"), build(list(mixed), tmp_path / "mixed.pdf"), tmp_path)
+    assert all(paragraph._separate for paragraph in ours)  # drawn the quick way, not mixed after all
+
+
+def test_correct_mark_matches_the_mixed_paragraph_where_it_fits_shrinks_or_wraps(styles: Styles,
+                                                                                 tmp_path: Path) -> None:
+    ours = [RunPara(text, styles.choice, tail=mark(styles)) for text in texts(60)]
+    mixed = [Para(f"{text}  {mark(styles).markup}", styles.choice) for text in texts(60)]
+    assert_same_pages(build(list(ours), tmp_path / "ours.pdf"), build(list(mixed), tmp_path / "mixed.pdf"), tmp_path)
+    separate = [paragraph._separate for paragraph in ours]
+    assert any(separate) and not all(separate)  # some marks go to a line of their own: those are mixed
+
+
+def test_marked_up_text_a_long_first_word_and_a_page_break_inside_fall_back_to_the_mixed_paragraph(
+        styles: Styles, tmp_path: Path) -> None:
+    long_word = "x" * 70
+    long_text = " ".join(texts(40)[-1].split() * 4)
+    cases = [("<b>bold</b> and plain", lead(styles), None), (long_word + " then words", lead(styles), None),
+             (long_text, lead(styles), mark(styles))]
+    ours: list[Flowable] = [Spacer(1, 420)]
+    mixed: list[Flowable] = [Spacer(1, 420)]
+    for text, first, last in cases:
+        ours.append(RunPara(text, styles.feedback, lead=first, tail=last))
+        markup = (f"{first.markup} " if first else "") + text + (f" {last.markup}" if last else "")
+        mixed.append(Para(markup, styles.feedback))
+    assert_same_pages(build(ours, tmp_path / "ours.pdf"), build(mixed, tmp_path / "mixed.pdf"), tmp_path)
+    assert len({page for page, _, _ in words(tmp_path / "ours.pdf")}) > 1
+    assert "Feedback:" in [word for _, word, _ in words(tmp_path / "ours.pdf")]
