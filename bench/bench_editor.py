@@ -3,7 +3,8 @@
 Each figure is a median over several runs, next to a floor measured in the
 same run on the same machine:
 
-- cold start to an editable window with the sample open, against a bare
+- cold start to an editable window with the sample open, started as
+  ``authoring COURSE`` starts it (``app.open_window``), against a bare
   PySide6 ``QMainWindow`` started the same way (goal: at most 2x);
 - handling one key press in a 20,000-word lesson, p50 and p95 (goal: p95
   under 16 ms), against the same key press in a bare ``QPlainTextEdit``;
