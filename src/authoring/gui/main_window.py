@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
 
     @property
     def welcome(self) -> WelcomePage:
+        """The first screen, made when first shown: a start with a course named never needs it."""
         if self._welcome is None:
             from authoring.gui.welcome_page import WelcomePage
 
