@@ -197,3 +197,19 @@ def test_problems_get_room_even_when_the_saved_layout_had_none(qtbot: QtBot, win
     assert window.files.open_path(path)
     assert window.page is not None and window.page.problems.table.isVisible()
     assert window.page.rows.sizes()[1] == ROOM
+
+
+def test_problems_that_came_while_the_panel_was_hidden_get_room_when_it_shows(opened: MainWindow) -> None:
+    assert opened.page is not None and opened.document is not None
+    panel, rows = opened.page.problems, opened.page.rows
+    opened.window_actions.show_problems.trigger()
+    assert panel.isHidden()
+    opened.document.course.title = ""
+    panel.check_now()
+    opened.window_actions.show_problems.trigger()
+    assert panel.table.isVisible() and rows.sizes()[1] == ROOM
+    opened.window_actions.show_problems.trigger()
+    opened.document.course.title = "Back"
+    panel.check_now()
+    opened.window_actions.show_problems.trigger()
+    assert not panel.table.isVisible() and rows.sizes()[1] == panel.summary.sizeHint().height()

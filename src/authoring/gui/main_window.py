@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
     def _show_problems(self, visible: bool) -> None:
         if self.page is not None:
             self.page.problems.setVisible(visible)
+            self.page.problems.fit()  # problems may have come or gone while it was hidden
 
     def _show_preview(self, visible: bool) -> None:
         if self.page is None:
