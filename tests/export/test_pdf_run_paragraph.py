@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 from reportlab.lib.pagesizes import A5
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from authoring.export.pdf.editions import CORRECT_MARK
 from authoring.export.pdf.flowables import Para, hex_color
@@ -100,3 +100,17 @@ def test_marked_up_text_a_long_first_word_and_a_page_break_inside_fall_back_to_t
     assert_same_pages(build(ours, tmp_path / "ours.pdf"), build(mixed, tmp_path / "mixed.pdf"), tmp_path)
     assert len({page for page, _, _ in words(tmp_path / "ours.pdf")}) > 1
     assert "Feedback:" in [word for _, word, _ in words(tmp_path / "ours.pdf")]
+
+
+@pytest.mark.parametrize("text", ["plain words", "  spaced   out\n over\n\n lines  ", "ünïcödé · ✓", "x"])
+def test_text_without_markup_gets_the_fragment_reportlabs_parser_makes(styles: Styles, text: str) -> None:
+    ours, parsed = Para(text, styles.feedback), Paragraph(text, styles.feedback)
+    assert [frag.__dict__ for frag in ours.frags] == [frag.__dict__ for frag in parsed.frags]
+    assert ours.text == parsed.text
+    assert ours.wrap(120, 500) == parsed.wrap(120, 500)
+    assert ours.blPara.lines == parsed.blPara.lines
+
+
+def test_text_with_markup_or_entities_is_still_parsed(styles: Styles) -> None:
+    assert len(Para("a <b>bold</b> word", styles.body).frags) == 3
+    assert "".join(frag.text for frag in Para("fish &amp; chips", styles.body).frags) == "fish & chips"

@@ -4,6 +4,8 @@ that wraps, answer boxes and writing lines."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, cast
+from weakref import WeakKeyDictionary
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
@@ -11,6 +13,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable, Paragraph, XPreformatted
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags  # type: ignore[attr-defined]
+from reportlab.platypus.paraparser import ParaFrag
 
 from authoring.export.pdf.blocks import Marker
 from authoring.export.pdf.fonts import FontSet, escape
@@ -30,10 +34,22 @@ class Para(Paragraph):
     """A paragraph that keeps its line breaks while its width stays the same.
 
     reportlab lays a paragraph out again on every ``wrap``; keep-with-next
-    groups and blocks wrap the same paragraph two or three times.
+    groups and blocks wrap the same paragraph two or three times.  Text with
+    no markup at all (most of a course) also skips reportlab's tag parser.
     """
 
     _wrapped_at: float | None = None
+
+    def __init__(self, text: str | None, style: ParagraphStyle, bulletText: str | None = None,
+                 frags: list[Any] | None = None) -> None:
+        if frags is None and text and bulletText is None and "<" not in text and "&" not in text:
+            # Text without markup is one fragment of the style: made here, without reportlab's tag parser.
+            text = cleanBlockQuotedText(text)
+            if text:
+                frags = [ParaFrag(**{**_template_frag(style).__dict__, "text": text, "link": [], "us_lines": []})]
+        super().__init__(cast(str, text), style, bulletText=bulletText, frags=frags)  # None when split
+        if frags is not None and text:
+            textTransformFrags(self.frags, style)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         if self._wrapped_at == available_width and hasattr(self, "blPara"):  # a failed split drops blPara
@@ -41,6 +57,17 @@ class Para(Paragraph):
         size = super().wrap(available_width, available_height)
         self._wrapped_at = available_width
         return size
+
+
+def _template_frag(style: ParagraphStyle) -> Any:
+    """The fragment reportlab's parser makes for text in ``style``, once per style."""
+    frag = _TEMPLATES.get(style)
+    if frag is None:
+        frag = _TEMPLATES[style] = Paragraph("x", style).frags[0]
+    return frag
+
+
+_TEMPLATES: WeakKeyDictionary[ParagraphStyle, Any] = WeakKeyDictionary()
 
 
 class Label(Flowable):
