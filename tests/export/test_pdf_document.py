@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
 from test_pdf_support import FIXED_DATE, export_pdf, pdf_text
 
 from authoring.core.model import Choice, Course, Question, Quiz
+from authoring.export.pdf.document import CourseCanvas
+from authoring.export.pdf.flowables import PageBook
+from authoring.export.pdf.fonts import load_fonts
+from authoring.export.pdf.styles import make_styles
 from authoring.export.registry import ExportError, ExportOptions, exporters, get_exporter
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_courses"
@@ -98,3 +104,22 @@ def test_a_course_built_in_memory_exports_too(tmp_path: Path) -> None:
     assert steps[-1].done == steps[-1].total
     text = pdf_text(target)
     assert "Two plus two?" in text and "Arithmetic." in text and "Yes." in text
+
+
+def test_the_course_canvas_translates_exactly_as_reportlab_does(tmp_path: Path) -> None:
+    styles = make_styles(load_fonts(set("ab"), None, "en"))
+    ours = CourseCanvas(io.BytesIO(), book=PageBook(), form_keys=[], styles=styles, invariant=1)
+    theirs = Canvas(io.BytesIO(), initialFontName=styles.body_font, invariant=1)
+    for canvas in (ours, theirs):
+        canvas.saveState()
+        canvas.translate(12.5, -3.25)
+        canvas.translate(0.1, 7)  # merged into the transform before it
+        canvas.rotate(30)
+        canvas.line(0, 0, 10, 10)
+        canvas.translate(1e-7, 123456.789)
+        canvas.scale(2, 0.5)
+        canvas.translate(-4, 4)
+        canvas.restoreState()
+        canvas.translate(3, 3)
+    assert ours._code == theirs._code  # type: ignore[attr-defined]
+    assert ours._currentMatrix == pytest.approx(theirs._currentMatrix)  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -50,10 +51,25 @@ def page_size(name: str) -> tuple[float, float]:
 class CourseCanvas(Canvas):
     """A canvas that draws the page-number forms once the last page is done."""
 
+    _code: list[str]
+    _currentMatrix: tuple[float, float, float, float, float, float]  # reportlab's own attributes
+
     def __init__(self, *args: Any, book: PageBook, form_keys: list[str], styles: Styles, **kwargs: Any) -> None:
         kwargs["initialFontName"] = styles.body_font  # otherwise an unembedded Helvetica is listed
         super().__init__(*args, **kwargs)
         self._book, self._form_keys, self._styles = book, form_keys, styles
+
+    def translate(self, dx: float, dy: float) -> None:
+        """reportlab's translate, formatting the two numbers that change rather than all six of a matrix.
+
+        Every flowable is drawn after a translate (a block's contents too): tens of thousands per course.
+        """
+        if self._code and self._code[-1].endswith(" cm"):  # reportlab merges with the transform before
+            super().translate(dx, dy)
+            return
+        a, b, c, d, e, f = self._currentMatrix
+        self._currentMatrix = (a, b, c, d, a * dx + c * dy + e, b * dx + d * dy + f)
+        self._code.append(f"1 0 0 1 {fp_str(dx, dy)} cm")
 
     def save(self) -> None:
         total = self.getPageNumber() - 1
