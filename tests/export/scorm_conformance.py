@@ -63,6 +63,11 @@ class _Offline(etree.Resolver):
 @cache
 def schema(version: str) -> etree.XMLSchema:
     """A driver schema importing each namespace of ``version`` (README's driver-schema method)."""
+    # libxml2 skips an import it cannot read, and then every manifest fails with a puzzling
+    # "no matching global declaration": say plainly what is missing instead.
+    missing = [path for path in NAMESPACES[version].values() if not (SCHEMAS / path).is_file()]
+    assert not missing, (f"the official SCORM schemas are not at {SCHEMAS} (missing {', '.join(missing)}); "
+                         "the tests read them from the 'shared' folder beside the checkout")
     imports = "".join(
         f'<xs:import namespace="{namespace}" schemaLocation="{(SCHEMAS / path).as_uri()}"/>'
         for namespace, path in NAMESPACES[version].items()
