@@ -1,19 +1,24 @@
-"""A paragraph whose lead-in ("Feedback:") and correct-answer mark are drawn beside its text looks exactly
-like the same paragraph with them as markup: same words, same places, same pixels, same page breaks."""
+"""What is drawn the quick way looks exactly like what reportlab draws the usual way: same words, same
+places, same pixels, same page breaks.  A paragraph's lead-in ("Feedback:") and correct-answer mark drawn
+beside its text, plain text made into a fragment without the parser, choice markers drawn once as forms."""
 
 from __future__ import annotations
 
 import re
 import subprocess
+from functools import partial
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops
+from pypdf import PdfReader
 from reportlab.lib.pagesizes import A5
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
-from authoring.export.pdf.editions import CORRECT_MARK
-from authoring.export.pdf.flowables import Para, hex_color
+from authoring.export.pdf.blocks import Block
+from authoring.export.pdf.document import CourseCanvas
+from authoring.export.pdf.editions import CHOICE_LOOK, CORRECT_MARK
+from authoring.export.pdf.flowables import PageBook, Para, choice_marker, hex_color
 from authoring.export.pdf.fonts import FontSet, load_fonts
 from authoring.export.pdf.run_paragraph import Run, RunPara
 from authoring.export.pdf.styles import CORRECT, MUTED, Styles, make_styles
@@ -114,3 +119,20 @@ def test_text_without_markup_gets_the_fragment_reportlabs_parser_makes(styles: S
 def test_text_with_markup_or_entities_is_still_parsed(styles: Styles) -> None:
     assert len(Para("a <b>bold</b> word", styles.body).frags) == 3
     assert "".join(frag.text for frag in Para("fish &amp; chips", styles.body).frags) == "fish & chips"
+
+
+def test_choice_markers_drawn_once_as_forms_look_like_markers_drawn_in_place(styles: Styles, tmp_path: Path) -> None:
+    def choices() -> list[Flowable]:
+        return [Block([Para(f"choice {letter}", styles.choice)], CHOICE_LOOK,
+                      choice_marker(square=square, checked=checked, letter=letter, font=styles.body_font,
+                                    font_size=styles.choice.fontSize))
+                for square in (False, True) for checked in (False, True) for letter in ("A", "B", "27")] * 6
+
+    ours, plain = tmp_path / "ours.pdf", tmp_path / "mixed.pdf"
+    SimpleDocTemplate(str(ours), pagesize=A5, invariant=1).build(
+        choices(), canvasmaker=partial(CourseCanvas, book=PageBook(), form_keys=[], styles=styles))
+    build(choices(), plain)
+    assert_same_pages(ours, plain, tmp_path)
+    forms = [name for page in PdfReader(ours).pages
+             for name in page["/Resources"].get("/XObject", {}) if "mk" in name]
+    assert len(set(forms)) == 12 < len(forms)  # one form per kind of marker, shared by the pages

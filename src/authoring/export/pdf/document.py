@@ -9,6 +9,7 @@ where a two-pass ``multiBuild`` would run it two or three times.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -49,7 +50,7 @@ def page_size(name: str) -> tuple[float, float]:
 
 
 class CourseCanvas(Canvas):
-    """A canvas that draws the page-number forms once the last page is done."""
+    """A canvas that draws the page-number forms, and forms that many pages share, once the last page is done."""
 
     _code: list[str]
     _currentMatrix: tuple[float, float, float, float, float, float]  # reportlab's own attributes
@@ -58,6 +59,12 @@ class CourseCanvas(Canvas):
         kwargs["initialFontName"] = styles.body_font  # otherwise an unembedded Helvetica is listed
         super().__init__(*args, **kwargs)
         self._book, self._form_keys, self._styles = book, form_keys, styles
+        self._late_forms: dict[str, tuple[Callable[[Canvas], None], tuple[int, int, int, int]]] = {}
+
+    def use_form(self, name: str, draw: Callable[[Canvas], None], box: tuple[int, int, int, int]) -> None:
+        """Draws the form ``name`` here; ``draw`` makes it, once, when the document is saved."""
+        self._late_forms.setdefault(name, (draw, box))
+        self.doForm(name)
 
     def translate(self, dx: float, dy: float) -> None:
         """reportlab's translate, formatting the two numbers that change rather than all six of a matrix.
@@ -72,6 +79,10 @@ class CourseCanvas(Canvas):
         self._code.append(f"1 0 0 1 {fp_str(dx, dy)} cm")
 
     def save(self) -> None:
+        for name, (draw, box) in self._late_forms.items():
+            self.beginForm(name, *box)
+            draw(self)
+            self.endForm()
         total = self.getPageNumber() - 1
         self._number_form(TOTAL_FORM, str(total), 8.5, right=False)
         for key in self._form_keys:

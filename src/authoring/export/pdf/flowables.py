@@ -3,6 +3,7 @@ that wraps, answer boxes and writing lines."""
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from typing import Any, cast
 from weakref import WeakKeyDictionary
@@ -300,13 +301,15 @@ ROUND_BOX, SQUARE_BOX, TICK = _box_paths()
 def choice_marker(*, square: bool, checked: bool, letter: str, font: str, font_size: float) -> Marker:
     """Draws the box a learner ticks (round for one answer, square for "select all that apply") and the letter.
 
-    In the reviewer edition the correct choices' boxes carry a check mark.
+    In the reviewer edition the correct choices' boxes carry a check mark.  A canvas that can
+    (:class:`~authoring.export.pdf.document.CourseCanvas`) draws each kind of marker once, as a PDF
+    form, and a thousand questions' markers refer to it.
     """
     label = f"{letter}."
+    # Short: every page names the forms it uses, and every choice names its form.
+    name = f"mk{int(square)}{int(checked)}{letter}x{zlib.crc32(f'{font}/{font_size}'.encode()) % 4096:03x}"
 
-    def draw(canvas: Canvas, top: float) -> None:
-        canvas.saveState()
-        canvas.translate(0, top - font_size - 1)
+    def draw_marker(canvas: Canvas) -> None:
         canvas.setLineWidth(0.9)
         canvas.setStrokeColor(CORRECT if checked else INK)
         canvas.drawPath(SQUARE_BOX if square else ROUND_BOX, stroke=1, fill=0)
@@ -316,9 +319,22 @@ def choice_marker(*, square: bool, checked: bool, letter: str, font: str, font_s
         canvas.setFillColor(INK)
         canvas.setFont(font, font_size)
         canvas.drawString(18, 1, label)
+
+    def draw(canvas: Canvas, top: float) -> None:
+        canvas.saveState()
+        canvas.translate(0, top - font_size - 1)
+        use_form = getattr(canvas, "use_form", None)
+        if use_form is None:
+            draw_marker(canvas)
+        else:
+            use_form(name, draw_marker, MARKER_FORM_BOX)
         canvas.restoreState()
 
     return draw
+
+
+MARKER_FORM_BOX = (-4, -6, 80, 24)
+"""Room around a marker drawn as a form (which clips): the box, a tick's stroke, a letter such as "199."."""
 
 
 class WritingLines(Flowable):
