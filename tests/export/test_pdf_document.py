@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import KeepTogether, Spacer
 from test_pdf_support import FIXED_DATE, export_pdf, pdf_text
 
 from authoring.core.model import Choice, Course, Question, Quiz
-from authoring.export.pdf.document import CourseCanvas
-from authoring.export.pdf.flowables import PageBook
+from authoring.export.pdf.document import CourseCanvas, KeepWithNext
+from authoring.export.pdf.flowables import Label, PageBook, Para
 from authoring.export.pdf.fonts import load_fonts
 from authoring.export.pdf.styles import make_styles
 from authoring.export.registry import ExportError, ExportOptions, exporters, get_exporter
@@ -123,3 +124,19 @@ def test_the_course_canvas_translates_exactly_as_reportlab_does(tmp_path: Path) 
         canvas.translate(3, 3)
     assert ours._code == theirs._code  # type: ignore[attr-defined]
     assert ours._currentMatrix == pytest.approx(theirs._currentMatrix)  # type: ignore[attr-defined]
+
+
+def test_a_keep_with_next_group_measures_as_reportlabs_does() -> None:
+    styles = make_styles(load_fonts(set("abcdefghijklmnopqrstuvwxyz"), None, "en"))
+
+    def group() -> list[object]:
+        return [Label([("QUESTION 1 OF 2", None)], styles.question_label),
+                Para("a stem long enough to wrap " * 4, styles.stem), Spacer(1, 7),
+                Para("the first choice", styles.choice)]
+
+    ours, theirs = KeepWithNext(group()), KeepTogether(group())
+    for keep in (ours, theirs):
+        keep.canv = Canvas(io.BytesIO())
+    assert ours.wrap(300, 200) == theirs.wrap(300, 200)
+    assert (ours._H, ours._H0, ours._wrapInfo) == (theirs._H, theirs._H0, theirs._wrapInfo)
+    assert ours.split(300, 60) and len(ours.split(300, 60)) == len(theirs.split(300, 60))

@@ -20,9 +20,11 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
+from reportlab.platypus.flowables import _listWrapOn  # type: ignore[attr-defined]
 
-from authoring.export.pdf.flowables import PageBook, page_form_name
+from authoring.export.pdf.blocks import Block
+from authoring.export.pdf.flowables import Label, PageBook, Para, page_form_name
 from authoring.export.pdf.styles import MUTED, RULE, Styles
 
 # Streams stay binary: ASCII85 makes them a quarter larger and takes time, and every reader since PDF 1.2
@@ -101,13 +103,36 @@ class CourseCanvas(Canvas):
         self.endForm()
 
 
+class KeepWithNext(KeepTogether):
+    """reportlab's group of a heading (or label) and what follows, wrapped without copying the frame.
+
+    reportlab deep-copies the frame at each wrap of a group, for members that add content to the
+    frame as they wrap (a CondPageBreak does); a group of our own flowables, which add none, skips that
+    copy.  Anything else gets reportlab's own wrap.
+    """
+
+    _content: list[Flowable]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if not all(isinstance(flowable, _FRAME_FREE) for flowable in self._content):
+            return super().wrap(available_width, available_height)
+        dims: list[tuple[float, float]] = []
+        width, height = _listWrapOn(self._content, available_width, None, dims=dims)
+        self._H, self._H0 = height, dims[0][1] if dims else 0
+        self._wrapInfo = available_width, available_height
+        return width, 0xFFFFFF  # as reportlab's: force a split, which decides between here and the next page
+
+
+_FRAME_FREE = (Para, Label, Block, Spacer)
+
+
 class CourseDocument(BaseDocTemplate):
     def __init__(self, target: io.BytesIO, info: DocumentInfo, styles: Styles) -> None:
         super().__init__(
             target, pagesize=page_size(info.page_size), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=info.title, author=info.author,
             subject=info.subject, creator=info.creator, lang=info.language, invariant=1,
-            initialFontName=styles.body_font, allowSplitting=1,
+            initialFontName=styles.body_font, allowSplitting=1, keepTogetherClass=KeepWithNext,
         )
         self.info, self.styles = info, styles
         header_style = ParagraphStyle("header", parent=styles.small, fontSize=8.5, leading=10)
