@@ -48,8 +48,13 @@ def texts(count: int) -> list[str]:
     return [" ".join(WORDS[(n + i) % len(WORDS)] for i in range(n + 1)) for n in range(count)]
 
 
-def build(flowables: list[Flowable], target: Path) -> Path:
-    SimpleDocTemplate(str(target), pagesize=A5, invariant=1).build(flowables)
+def build(flowables: list[Flowable], target: Path, styles: Styles | None = None) -> Path:
+    """``flowables`` as a PDF; with ``styles``, on the exporter's canvas, which draws shared forms."""
+    document = SimpleDocTemplate(str(target), pagesize=A5, invariant=1)
+    if styles is None:
+        document.build(flowables)
+    else:
+        document.build(flowables, canvasmaker=partial(CourseCanvas, book=PageBook(), form_keys=[], styles=styles))
     return target
 
 
@@ -77,15 +82,20 @@ def assert_same_pages(ours: Path, mixed: Path, folder: Path) -> None:
 def test_feedback_with_its_lead_in_matches_the_mixed_paragraph(styles: Styles, tmp_path: Path) -> None:
     ours = [RunPara(text, styles.feedback, lead=lead(styles)) for text in texts(60)]
     mixed = [Para(f"<i>Feedback:</i> {text}", styles.feedback) for text in texts(60)]
-    assert_same_pages(build(list(ours), tmp_path / "ours.pdf"), build(list(mixed), tmp_path / "mixed.pdf"), tmp_path)
+    assert_same_pages(build(list(ours), tmp_path / "ours.pdf", styles), build(list(mixed), tmp_path / "mixed.pdf"),
+                      tmp_path)
     assert all(paragraph._separate for paragraph in ours)  # drawn the quick way, not mixed after all
+    forms = {name for page in PdfReader(tmp_path / "ours.pdf").pages
+             for name in page["/Resources"].get("/XObject", {})}
+    assert len(forms) == 1  # "Feedback:" drawn once, as a form every paragraph shows
 
 
 def test_correct_mark_matches_the_mixed_paragraph_where_it_fits_shrinks_or_wraps(styles: Styles,
                                                                                  tmp_path: Path) -> None:
     ours = [RunPara(text, styles.choice, tail=mark(styles)) for text in texts(60)]
     mixed = [Para(f"{text}  {mark(styles).markup}", styles.choice) for text in texts(60)]
-    assert_same_pages(build(list(ours), tmp_path / "ours.pdf"), build(list(mixed), tmp_path / "mixed.pdf"), tmp_path)
+    assert_same_pages(build(list(ours), tmp_path / "ours.pdf", styles), build(list(mixed), tmp_path / "mixed.pdf"),
+                      tmp_path)
     separate = [paragraph._separate for paragraph in ours]
     assert any(separate) and not all(separate)  # some marks go to a line of their own: those are mixed
 
@@ -128,10 +138,7 @@ def test_choice_markers_drawn_once_as_forms_look_like_markers_drawn_in_place(sty
                                     font_size=styles.choice.fontSize))
                 for square in (False, True) for checked in (False, True) for letter in ("A", "B", "27")] * 6
 
-    ours, plain = tmp_path / "ours.pdf", tmp_path / "mixed.pdf"
-    SimpleDocTemplate(str(ours), pagesize=A5, invariant=1).build(
-        choices(), canvasmaker=partial(CourseCanvas, book=PageBook(), form_keys=[], styles=styles))
-    build(choices(), plain)
+    ours, plain = build(choices(), tmp_path / "ours.pdf", styles), build(choices(), tmp_path / "mixed.pdf")
     assert_same_pages(ours, plain, tmp_path)
     forms = [name for page in PdfReader(ours).pages
              for name in page["/Resources"].get("/XObject", {}) if "mk" in name]

@@ -5,13 +5,15 @@ mixes fonts or colours word by word and fragment by fragment, two to three
 times slower.  Four thousand feedback paragraphs and a thousand correct
 choices are plain text apart from those few words, so the text is laid out
 alone, its first line indented by the lead-in, and the two runs are drawn as
-strings where the mixed paragraph puts them.  Whenever that could differ
+strings where the mixed paragraph puts them (on the exporter's canvas, as a
+form drawn once that every paragraph shows).  Whenever that could differ
 (marked-up text, a mark that goes to a line of its own, a first word too long
 for the indented line, a page break inside), it is the mixed paragraph after all.
 """
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -19,6 +21,7 @@ from weakref import WeakKeyDictionary
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from authoring.export.pdf.flowables import Para
@@ -102,19 +105,33 @@ class RunPara(Para):
             return
         style, size = self.style, self.style.fontSize
         first = self.height - size  # reportlab's first baseline (rl_config.paraFontSizeHeightOffset)
-        text = self.canv.beginText()
         if self.lead:
-            text.setTextOrigin(style.leftIndent + style.firstLineIndent - self._lead_width, first)
-            text.setFont(self.lead.font, size)
-            text.setFillColor(self.lead.color)
-            text.textOut(self.lead.text)
+            self._draw_run(self.lead, style.leftIndent + style.firstLineIndent - self._lead_width, first)
         if self.tail:
             _, end = self._last_line()
-            text.setTextOrigin(end + self._space, first - (len(self.blPara.lines) - 1) * style.leading)
-            text.setFont(self.tail.font, size)
-            text.setFillColor(self.tail.color)
-            text.textOut(self.tail.text)
-        self.canv.drawText(text)
+            self._draw_run(self.tail, end + self._space, first - (len(self.blPara.lines) - 1) * style.leading)
+
+    def _draw_run(self, run: Run, x: float, y: float) -> None:
+        """Draws ``run`` with its baseline starting at ``x``, ``y``: as a shared form where the canvas can."""
+        canvas, size = self.canv, self.style.fontSize
+
+        def draw_text(target: Canvas, x: float = 0.0, y: float = 0.0) -> None:
+            text = target.beginText(x, y)
+            text.setFont(run.font, size)
+            text.setFillColor(run.color)
+            text.textOut(run.text)
+            target.drawText(text)
+
+        use_form = getattr(canvas, "use_form", None)
+        if use_form is None:
+            draw_text(canvas, x, y)
+            return
+        key = f"{run.text}/{run.font}/{size}/{run.color.hexval()}"
+        width = stringWidth(run.text, run.font, size)
+        canvas.saveState()
+        canvas.translate(x, y)
+        use_form(f"rn{zlib.crc32(key.encode()):08x}", draw_text, (-2, -int(size), int(width) + 4, int(2 * size)))
+        canvas.restoreState()
 
 
 def _indented(style: ParagraphStyle, width: float) -> ParagraphStyle:
