@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 from markdown_it import MarkdownIt
 from reportlab.lib.colors import Color
@@ -209,19 +210,20 @@ class StoryBuilder:
     def _choices(self, question: Question) -> list[Flowable]:
         s = self.styles
         blocks: list[Flowable] = []
-        for letter, choice in zip(_letters(), question.choices, strict=False):
+        for letter, choice in zip(_LETTERS, question.choices, strict=False):
             text = self.renderer.inline(choice.text)
             checked = self.reviewer and choice.correct
-            content: list[Flowable] = [RunPara(text, s.choice, tail=self._correct_mark()) if checked
+            content: list[Flowable] = [RunPara(text, s.choice, tail=self._correct_mark) if checked
                                        else Para(text, s.choice)]
             if self.reviewer and choice.feedback:
-                content += self.renderer.render(choice.feedback, s.feedback, lead=self._feedback_lead())
+                content += self.renderer.render(choice.feedback, s.feedback, lead=self._feedback_lead)
             marker = choice_marker(square=question.multiple_response, checked=checked, letter=letter,
                                    font=s.body_font, font_size=s.choice.fontSize)
             blocks.append(Block(content, CHOICE_LOOK, marker))
         return blocks
 
 
+    @cached_property
     def _correct_mark(self) -> Run:
         fonts = self.styles.fonts
         # No-break spaces: the mark wraps as one piece rather than leave its tick alone on a line.
@@ -230,13 +232,14 @@ class StoryBuilder:
                    f'<font color="{hex_color(CORRECT)}"><b>{fonts.markup(mark)}</b></font>',
                    drawable=fonts.body.characters.issuperset(mark))
 
+    @cached_property
     def _feedback_lead(self) -> Run:
         return Run("Feedback:", self.styles.fonts.body.styles["italic"], self.styles.feedback.textColor,
                    "<i>Feedback:</i>")
 
 
-def _letters() -> list[str]:
-    return [chr(code) for code in range(ord("A"), ord("Z") + 1)] + [f"{n}" for n in range(27, 200)]
+_LETTERS = [chr(code) for code in range(ord("A"), ord("Z") + 1)] + [f"{n}" for n in range(27, 200)]
+"""A choice's letter by its place; made once rather than for each of a thousand questions."""
 
 
 def plain_text(markdown: str) -> str:
