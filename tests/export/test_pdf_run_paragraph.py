@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 from authoring.export.pdf.blocks import Block
 from authoring.export.pdf.document import CourseCanvas
 from authoring.export.pdf.editions import CHOICE_LOOK, CORRECT_MARK
-from authoring.export.pdf.flowables import PageBook, Para, choice_marker, hex_color
+from authoring.export.pdf.flowables import Label, PageBook, Para, choice_marker, hex_color
 from authoring.export.pdf.fonts import FontSet, load_fonts
 from authoring.export.pdf.run_paragraph import Run, RunPara
 from authoring.export.pdf.styles import CORRECT, MUTED, Styles, make_styles
@@ -143,3 +143,16 @@ def test_choice_markers_drawn_once_as_forms_look_like_markers_drawn_in_place(sty
     forms = [name for page in PdfReader(ours).pages
              for name in page["/Resources"].get("/XObject", {}) if "mk" in name]
     assert len(set(forms)) == 12 < len(forms)  # one form per kind of marker, shared by the pages
+
+
+def test_shared_labels_drawn_once_as_forms_look_like_labels_drawn_in_place(styles: Styles, tmp_path: Path) -> None:
+    def labels(shared: bool) -> list[Flowable]:
+        kinds = (("Choose one answer.", styles.hint), ("Explanation", styles.box_title))
+        return [flowable for _ in range(40) for text, style in kinds
+                for flowable in (Label([(text, None), ("   ID q-1", MUTED)], style, shared=shared),
+                                 Para("what the label is kept with", styles.body))]
+
+    ours = build(labels(True), tmp_path / "ours.pdf", styles)
+    assert_same_pages(ours, build(labels(False), tmp_path / "mixed.pdf"), tmp_path)
+    forms = {name for page in PdfReader(ours).pages for name in page["/Resources"].get("/XObject", {})}
+    assert len(forms) == 2

@@ -170,7 +170,7 @@ class StoryBuilder:
             story += self._quiz(index, item)
         elif isinstance(item, Reflection):
             story += self.renderer.render(item.prompt)
-            story += [Spacer(1, 6), Label([("Your answer", None)], s.box_title), Spacer(1, 4),
+            story += [Spacer(1, 6), Label([("Your answer", None)], s.box_title, shared=True), Spacer(1, 4),
                       WritingLines(WRITING_LINES)]
         return story
 
@@ -199,12 +199,11 @@ class StoryBuilder:
         ]
         story += self.renderer.render(question.body)
         hint = "Select all that apply." if question.multiple_response else "Choose one answer."
-        story.append(Label([(hint, None)], s.hint))
+        story.append(Label([(hint, None)], s.hint, shared=True))
         story += self._choices(question)
         if self.reviewer and question.explanation:
-            story.append(self.renderer.boxed(
-                [Label([("Explanation", None)], s.box_title), *self.renderer.render(question.explanation, s.note)],
-                bar=CORRECT))
+            title = Label([("Explanation", None)], s.box_title, shared=True)
+            story.append(self.renderer.boxed([title, *self.renderer.render(question.explanation, s.note)], bar=CORRECT))
         return story
 
     def _choices(self, question: Question) -> list[Flowable]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, cast
 from weakref import WeakKeyDictionary
 
@@ -77,10 +78,12 @@ class Label(Flowable):
     Only for text the program writes (ASCII words and IDs), which the body font always has.
     """
 
-    def __init__(self, runs: list[tuple[str, Color | None]], style: ParagraphStyle) -> None:
+    def __init__(self, runs: list[tuple[str, Color | None]], style: ParagraphStyle, *, shared: bool = False) -> None:
         super().__init__()
         self.runs, self.style = runs, style
         self.keepWithNext = style.keepWithNext
+        self.shared = shared
+        """The same label recurs (one per question): the exporter's canvas draws it once, as a form."""
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width, self.height = available_width, float(self.style.leading)
@@ -94,7 +97,21 @@ class Label(Flowable):
 
     def draw(self) -> None:
         canvas, style = self.canv, self.style
-        text = canvas.beginText(0, self.height - style.fontSize)
+        use_form = getattr(canvas, "use_form", None)
+        if not self.shared or use_form is None:
+            self._draw_text(canvas, self.height - style.fontSize)
+            return
+        key = "/".join(f"{run}/{(color or style.textColor).hexval()}" for run, color in self.runs)
+        width = sum(stringWidth(run, style.fontName, style.fontSize) for run, _ in self.runs)
+        canvas.saveState()
+        canvas.translate(0, self.height - style.fontSize)
+        use_form(f"lb{zlib.crc32(f'{key}/{style.fontName}/{style.fontSize}'.encode()):08x}",
+                 partial(self._draw_text, y=0.0), (-2, -int(style.fontSize), int(width) + 4, int(2 * style.fontSize)))
+        canvas.restoreState()
+
+    def _draw_text(self, canvas: Canvas, y: float) -> None:
+        style = self.style
+        text = canvas.beginText(0, y)
         text.setFont(style.fontName, style.fontSize)
         for run, color in self.runs:
             text.setFillColor(color or style.textColor)
