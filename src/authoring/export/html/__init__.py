@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from authoring.core.model import Course
-from authoring.export.registry import ExportOptions, Progress, check_or_refuse, register
+from authoring.export.registry import ExportOptions, Progress, register
 
 STEPS = 3
 
@@ -25,13 +25,10 @@ class HtmlExporter:
     """A zip by default; with ``ExportOptions.zip`` false the target is a folder."""
 
     def export(self, course: Course, target: Path, options: ExportOptions) -> Iterator[Progress]:
-        from authoring.export.web_package import build_web_files, write_folder, write_zip
+        from authoring.export.web_package import checked_web_files, write_folder, write_zip
 
         target = Path(target)
-        yield Progress(0, STEPS, "Checking the course")
-        check_or_refuse(course, options)
-        yield Progress(1, STEPS, "Rendering the lessons into the player")
-        files = build_web_files(course, options, "local")
+        files = yield from checked_web_files(course, options, "local", STEPS)
         yield Progress(2, STEPS, f"Writing {target.name}")
         if options.zip:
             write_zip(files, target)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from authoring.core.model import Course
-from authoring.export.registry import ExportError, ExportOptions, Progress, check_or_refuse
+from authoring.export.registry import ExportError, ExportOptions, Progress
 from authoring.export.scorm.manifest import LAUNCH, MANIFEST_NAME
 
 ManifestWriter = Callable[[Course, Iterable[str]], bytes]
@@ -32,13 +32,10 @@ class ScormExporter:
     suffix: str = ".zip"
 
     def export(self, course: Course, target: Path, options: ExportOptions) -> Iterator[Progress]:
-        from authoring.export.web_package import build_web_files, write_zip
+        from authoring.export.web_package import checked_web_files, write_zip
 
         target = Path(target)
-        yield Progress(0, STEPS, "Checking the course")
-        check_or_refuse(course, options)
-        yield Progress(1, STEPS, "Rendering the lessons into the player")
-        files = build_web_files(course, options, self.runtime)
+        files = yield from checked_web_files(course, options, self.runtime, STEPS)
         if LAUNCH not in files:
             raise ExportError(f"the player has no {LAUNCH}; this is a bug, please report it")
         yield Progress(2, STEPS, f"Writing {MANIFEST_NAME} for {len(files)} files")

@@ -9,6 +9,7 @@ browser's ``localStorage``.
 from __future__ import annotations
 
 from authoring.export.web_package.archive import write_folder, write_zip
-from authoring.export.web_package.build import PLAYER_FILES, RUNTIMES, build_web_files, player_size
+from authoring.export.web_package.build import PLAYER_FILES, RUNTIMES, build_web_files, checked_web_files, player_size
 
-__all__ = ["PLAYER_FILES", "RUNTIMES", "build_web_files", "player_size", "write_folder", "write_zip"]
+__all__ = ["PLAYER_FILES", "RUNTIMES", "build_web_files", "checked_web_files", "player_size", "write_folder",
+           "write_zip"]

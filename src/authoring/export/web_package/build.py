@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Generator
 from importlib import resources
 
 from authoring.core.model import Course
-from authoring.export.registry import ExportError, ExportOptions
+from authoring.export.registry import ExportError, ExportOptions, Progress, check_or_refuse
 from authoring.export.web_package.course_data import course_data
 
 RUNTIMES = ("scorm12", "scorm2004", "local")
@@ -24,6 +25,15 @@ def player_source(name: str) -> bytes:
 def player_size() -> int:
     """Bytes of the player's own HTML, CSS and JavaScript, before any course goes in."""
     return sum(len(player_source(name)) for name in PLAYER_FILES)
+
+
+def checked_web_files(course: Course, options: ExportOptions, runtime: str,
+                      steps: int) -> Generator[Progress, None, dict[str, bytes]]:
+    """The first two steps of every browser-based export: refuse a course with errors, then build its files."""
+    yield Progress(0, steps, "Checking the course")
+    check_or_refuse(course, options)
+    yield Progress(1, steps, "Rendering the lessons into the player")
+    return build_web_files(course, options, runtime)
 
 
 def build_web_files(course: Course, options: ExportOptions, runtime: str) -> dict[str, bytes]:
