@@ -17,9 +17,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from markdown_it import MarkdownIt
-
-_markdown = MarkdownIt("commonmark").enable("table")
+from authoring.core.course_format.blocks import block_tokens
 
 
 class Context(Enum):
@@ -53,7 +51,7 @@ _ALWAYS_PATTERNS = {
 
 def escape(text: str, context: Context) -> str:
     lines = text.split("\n")
-    tokens = _markdown.parse(text)
+    tokens = block_tokens(text)
     protected = _protected_lines(tokens)
     headings = _structural_heading_lines(tokens, context)
     heading_pattern = _HEADING_PATTERNS[context]
@@ -84,7 +82,7 @@ def unescape(text: str, context: Context) -> str:
                 break
     if not escaped:
         return text  # most bodies: no need to parse them for code blocks
-    protected = _protected_lines(_markdown.parse(text))
+    protected = _protected_lines(block_tokens(text))
     for index, start in escaped.items():
         if index not in protected:
             lines[index] = lines[index][:start] + lines[index][start + 1 :]
@@ -97,7 +95,7 @@ def close_open_fence(text: str) -> str:
     Left open, it would swallow every item after it in the file.
     """
     lines = text.split("\n")
-    for token in _markdown.parse(text):
+    for token in block_tokens(text):
         if token.type == "fence" and token.map and token.map[1] >= len(lines):
             last = lines[-1].strip()
             fence_char = token.markup[0]

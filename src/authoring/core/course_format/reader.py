@@ -11,16 +11,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from authoring.core.course_format.blocks import block_tokens
 from authoring.core.course_format.escaping import Context, unescape
 from authoring.core.course_format.front_matter import course_settings, read_front_matter
 from authoring.core.course_format.headings import heading_text, split_pinned_id
 from authoring.core.model import Choice, Course, Item, Lesson, Question, Quiz, Reflection
 from authoring.core.problems import Problem, error
 
-_markdown = MarkdownIt("commonmark").enable("table")
 _ITEM_HEADING = re.compile(r"^(lesson|quiz|reflection)[ \t]*:[ \t]*(.*)$", re.IGNORECASE | re.DOTALL)
 _TASK_MARKER = re.compile(r"^\[([ xX])\](?:[ \t]+|$)")
 _EXPLANATION_LABEL = re.compile(r"^ {0,3}Explanation:[ \t]?")
@@ -77,7 +76,7 @@ class _BodyReader:
     def __init__(self, lines: list[str], start: int) -> None:
         self.lines = lines
         self.start = start
-        self.tokens = _markdown.parse("\n".join(lines[start:]))
+        self.tokens = block_tokens("\n".join(lines[start:]))
         for token in self.tokens:
             if token.map:
                 token.map = [token.map[0] + start, token.map[1] + start]

@@ -8,14 +8,12 @@ byte for byte, so a course kept in git only shows the author's real changes.
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
-
+from authoring.core.course_format.blocks import block_tokens
 from authoring.core.course_format.escaping import Context, close_open_fence, escape
 from authoring.core.course_format.front_matter import write_front_matter
 from authoring.core.course_format.headings import join_pinned_id
 from authoring.core.model import Choice, Course, Item, Lesson, Question, Quiz
 
-_markdown = MarkdownIt("commonmark").enable("table")
 _KEYWORDS = {"lesson": "Lesson", "quiz": "Quiz", "reflection": "Reflection"}
 
 
@@ -64,7 +62,7 @@ def _choice_lines(choice: Choice) -> str:
 
 def _explanation(explanation: str) -> str:
     text = close_open_fence(escape(explanation, Context.EXPLANATION))
-    tokens = _markdown.parse(text)
+    tokens = block_tokens(text)
     starts_with_paragraph = bool(tokens) and tokens[0].type == "paragraph_open" and (tokens[0].map or [1])[0] == 0
     if starts_with_paragraph and not text[:1].isspace():
         return f"Explanation: {text}"
