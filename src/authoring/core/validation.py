@@ -11,16 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from markdown_it import MarkdownIt
-
 from authoring.core.ids import is_valid_id
+from authoring.core.markdown_images import markdown_images
 from authoring.core.model import Course, Item, Lesson, Question, Quiz, Reflection
 from authoring.core.problems import Problem, error, warning
 from authoring.core.suspend_budget import suspend_data_problems
 
 WORDS_PER_MINUTE = 200
 MAX_LESSON_MINUTES = 5
-_markdown = MarkdownIt("commonmark").enable("table")
 _WORD = re.compile(r"\w+")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
@@ -124,18 +122,12 @@ def _check_question(question: Question, item: int, number: int, source_dir: Path
 
 
 def _check_images(markdown: str, first_line: int, source_dir: Path | None, **where: int | str) -> Iterator[Problem]:
-    if "![" not in markdown:
-        return
-    for block in _markdown.parse(markdown):
-        line = first_line + (block.map[0] if block.map else 0)
-        for token in block.children or []:
-            if token.type != "image":
-                continue
-            src = str(token.attrs.get("src", ""))
-            if not token.content.strip():
-                yield warning(line, f"image '{src}' has no alt text; describe it inside ![…] for screen readers",
-                              **where)
-            yield from _check_image_file(src, line, source_dir, where)
+    for image in markdown_images(markdown):
+        line = first_line + image.line
+        if not image.alt.strip():
+            yield warning(line, f"image '{image.src}' has no alt text; describe it inside ![…] for screen readers",
+                          **where)
+        yield from _check_image_file(image.src, line, source_dir, where)
 
 
 def _check_image_file(src: str, line: int, source_dir: Path | None, where: dict[str, int | str]) -> Iterator[Problem]:

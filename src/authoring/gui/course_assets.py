@@ -10,17 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from markdown_it import MarkdownIt
-
 from authoring.core.atomic_write import atomic_write
+from authoring.core.markdown_images import markdown_images
 from authoring.core.model import Course, Question, Quiz
-
-_markdown = MarkdownIt("commonmark").enable("table")
 
 
 def linked_images(course: Course) -> list[str]:
     """The relative image paths the course's Markdown links to, in order, each once."""
-    found = dict.fromkeys(src for text in _texts(course) for src in _images(text))
+    found = dict.fromkeys(image.src for text in _texts(course) for image in markdown_images(text))
     return [src for src in found if _is_local(src)]
 
 
@@ -57,15 +54,6 @@ def _question_texts(question: Question) -> Iterator[str]:
     for choice in question.choices:
         yield choice.text
         yield choice.feedback
-
-
-def _images(markdown: str) -> Iterator[str]:
-    if "![" not in markdown:
-        return
-    for block in _markdown.parse(markdown):
-        for token in block.children or []:
-            if token.type == "image":
-                yield str(token.attrs.get("src", ""))
 
 
 def _is_local(src: str) -> bool:
