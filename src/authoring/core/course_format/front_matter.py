@@ -34,8 +34,7 @@ def read_front_matter(text: str, first_line: int) -> FrontMatter:
     """Read the YAML between the ``---`` lines; ``first_line`` is its 1-based line in the file."""
     result = FrontMatter()
     try:
-        node = yaml.compose(text, Loader=yaml.BaseLoader)
-        data = yaml.load(text, Loader=yaml.BaseLoader)
+        node, data = _compose_and_construct(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
@@ -81,6 +80,19 @@ def read_front_matter(text: str, first_line: int) -> FrontMatter:
                 warning(line, f"unknown front-matter key '{key}'; it is kept as written but not used")
             )
     return result
+
+
+def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree (for line numbers) and the values built from it: one parse, not two.
+
+    PyYAML's own Python loader, not libyaml's: its error messages name the character at fault, and its
+    marks point at the line a reader would fix."""
+    loader = yaml.BaseLoader(text)
+    try:
+        node = loader.get_single_node()
+        return node, None if node is None else loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def _read_number(result: FrontMatter, key: str, value: Any, line: int, expected: str) -> None:
