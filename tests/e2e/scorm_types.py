@@ -10,6 +10,7 @@ ordering rules of scorm-facts.md §2.4 and §5.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,9 +67,46 @@ def _localized(value: str, limit: int) -> bool:
     return len(text) <= limit and not text.startswith("{")
 
 
-def check_value_12(element: str, value: str, types: dict[int, str]) -> str | None:
-    """Why ``value`` is not a strict SCORM 1.2 value for ``element``; ``None`` when it is."""
-    simple = {
+@dataclass(frozen=True)
+class DataModel:
+    """One SCORM version: its API's names and the strict type of each element a course sets."""
+
+    name: str
+    initialize: str
+    finish: str
+    set_value: str
+    get_value: str
+    commit: str
+    status: str
+    """The element that takes passed or failed, which must come after the score."""
+    elements: dict[str, Callable[[str], bool]]
+    interaction_fields: dict[str, Callable[[str], bool]]
+    """Interaction fields whose type does not depend on the interaction's type."""
+    response_fields: tuple[str, ...]
+    response: Callable[[str, str], bool]
+    """(interaction type, value): the learner's and the correct response."""
+    response_before_type: str
+    """How a response set before its interaction's type is reported."""
+
+
+def _response_12(kind: str, value: str) -> bool:
+    return _full(CHOICE_12, value) if kind == "choice" else len(value) <= 255
+
+
+def _response_2004(kind: str, value: str) -> bool:
+    if kind == "choice":
+        parts = value.split("[,]")
+        return len(parts) <= 36 and len(set(parts)) == len(parts) and all(
+            _full(SHORT_IDENTIFIER, part) for part in parts)
+    if kind == "long-fill-in":
+        return _localized(value, 4000)
+    return all(_localized(part, 250) for part in value.split("[,]"))
+
+
+SCORM_12 = DataModel(
+    name="SCORM 1.2", initialize="LMSInitialize", finish="LMSFinish", set_value="LMSSetValue",
+    get_value="LMSGetValue", commit="LMSCommit", status="cmi.core.lesson_status",
+    elements={
         "cmi.core.lesson_status": lambda v: _full(STATUS_12, v),
         "cmi.core.exit": lambda v: _full(EXIT_12, v),
         "cmi.core.session_time": lambda v: _full(TIMESPAN_12, v),
@@ -78,38 +116,24 @@ def check_value_12(element: str, value: str, types: dict[int, str]) -> str | Non
         "cmi.core.score.raw": lambda v: _decimal_in(v, 0, 100, DECIMAL_12),
         "cmi.core.score.min": lambda v: _decimal_in(v, 0, 100, DECIMAL_12),
         "cmi.core.score.max": lambda v: _decimal_in(v, 0, 100, DECIMAL_12),
-    }
-    if element in simple:
-        return None if simple[element](value) else f"{element}={value[:80]!r} is not a SCORM 1.2 value"
-    match = INTERACTION.fullmatch(element)
-    if not match:
-        return f"{element} is not an element this course should set"
-    index, field = int(match.group(1)), match.group(2)
-    kind = types.get(index)
-    if field == "id":
-        ok = _full(IDENTIFIER_12, value)
-    elif field == "type":
-        ok = _full(TYPE_12, value)
-    elif field in ("student_response", "correct_responses.0.pattern"):
-        if kind is None:
-            return f"{element} set before cmi.interactions.{index}.type"
-        ok = _full(CHOICE_12, value) if kind == "choice" else len(value) <= 255
-    elif field == "result":
-        ok = value != "" and _full(RESULT_12, value)
-    elif field == "weighting":
-        ok = value != "" and _full(DECIMAL_12, value)
-    elif field == "latency":
-        ok = _full(TIMESPAN_12, value)
-    elif field == "time":
-        ok = _full(TIME_12, value)
-    else:
-        return f"{element} is not an element this course should set"
-    return None if ok else f"{element}={value[:80]!r} is not a SCORM 1.2 value"
+    },
+    interaction_fields={
+        "id": lambda v: _full(IDENTIFIER_12, v),
+        "type": lambda v: _full(TYPE_12, v),
+        "result": lambda v: v != "" and _full(RESULT_12, v),
+        "weighting": lambda v: v != "" and _full(DECIMAL_12, v),
+        "latency": lambda v: _full(TIMESPAN_12, v),
+        "time": lambda v: _full(TIME_12, v),
+    },
+    response_fields=("student_response", "correct_responses.0.pattern"),
+    response=_response_12,
+    response_before_type="",
+)
 
-
-def check_value_2004(element: str, value: str, types: dict[int, str]) -> str | None:
-    """Why ``value`` is not a strict SCORM 2004 value for ``element``; ``None`` when it is."""
-    simple = {
+SCORM_2004 = DataModel(
+    name="SCORM 2004", initialize="Initialize", finish="Terminate", set_value="SetValue",
+    get_value="GetValue", commit="Commit", status="cmi.success_status",
+    elements={
         "cmi.completion_status": lambda v: _full(COMPLETION_2004, v),
         "cmi.success_status": lambda v: _full(SUCCESS_2004, v),
         "cmi.exit": lambda v: _full(EXIT_2004, v),
@@ -121,51 +145,50 @@ def check_value_2004(element: str, value: str, types: dict[int, str]) -> str | N
         "cmi.score.min": lambda v: _full(DECIMAL_2004, v),
         "cmi.score.max": lambda v: _full(DECIMAL_2004, v),
         "cmi.progress_measure": lambda v: _decimal_in(v, 0, 1, DECIMAL_2004),
-    }
-    if element in simple:
-        return None if simple[element](value) else f"{element}={value[:80]!r} is not a SCORM 2004 value"
-    match = INTERACTION.fullmatch(element)
-    if not match:
+    },
+    interaction_fields={
+        "id": lambda v: _full(LONG_IDENTIFIER, v),
+        "type": lambda v: _full(TYPE_2004, v),
+        "description": lambda v: "\n" not in v and _localized(v, 250),
+        "result": lambda v: v != "" and _full(RESULT_2004, v),
+        "weighting": lambda v: _full(DECIMAL_2004, v),
+        "latency": lambda v: _full(TIMESPAN_2004, v),
+        "timestamp": lambda v: _full(TIME_2004, v),
+    },
+    response_fields=("learner_response", "correct_responses.0.pattern"),
+    response=_response_2004,
+    response_before_type=" (error 408)",
+)
+
+
+def data_model(version: str) -> DataModel:
+    return SCORM_12 if version == "1.2" else SCORM_2004
+
+
+def check_value(model: DataModel, element: str, value: str, types: dict[int, str]) -> str | None:
+    """Why ``value`` is not a strict value of ``model`` for ``element``; ``None`` when it is."""
+    if element in model.elements:
+        ok = model.elements[element](value)
+    elif not (match := INTERACTION.fullmatch(element)):
         return f"{element} is not an element this course should set"
-    index, field = int(match.group(1)), match.group(2)
-    kind = types.get(index)
-    if field == "id":
-        ok = _full(LONG_IDENTIFIER, value)
-    elif field == "type":
-        ok = _full(TYPE_2004, value)
-    elif field in ("learner_response", "correct_responses.0.pattern"):
-        if kind is None:
-            return f"{element} set before cmi.interactions.{index}.type (error 408)"
-        if kind == "choice":
-            parts = value.split("[,]")
-            ok = len(parts) <= 36 and len(set(parts)) == len(parts) and all(
-                _full(SHORT_IDENTIFIER, part) for part in parts)
-        elif kind == "long-fill-in":
-            ok = _localized(value, 4000)
-        else:
-            ok = all(_localized(part, 250) for part in value.split("[,]"))
-    elif field == "description":
-        ok = "\n" not in value and _localized(value, 250)
-    elif field == "result":
-        ok = value != "" and _full(RESULT_2004, value)
-    elif field == "weighting":
-        ok = _full(DECIMAL_2004, value)
-    elif field == "latency":
-        ok = _full(TIMESPAN_2004, value)
-    elif field == "timestamp":
-        ok = _full(TIME_2004, value)
     else:
-        return f"{element} is not an element this course should set"
-    return None if ok else f"{element}={value[:80]!r} is not a SCORM 2004 value"
+        index, field = int(match.group(1)), match.group(2)
+        if field in model.response_fields:
+            if index not in types:
+                return f"{element} set before cmi.interactions.{index}.type{model.response_before_type}"
+            ok = model.response(types[index], value)
+        elif field in model.interaction_fields:
+            ok = model.interaction_fields[field](value)
+        else:
+            return f"{element} is not an element this course should set"
+    return None if ok else f"{element}={value[:80]!r} is not a {model.name} value"
 
 
 def check_calls(raw_calls: list[dict[str, Any]], version: str) -> list[str]:
     """Every way the recorded calls break the SCORM rules; an empty list when they keep them all."""
     calls = [Call.of(raw) for raw in raw_calls]
-    v12 = version == "1.2"
-    initialize, finish = ("LMSInitialize", "LMSFinish") if v12 else ("Initialize", "Terminate")
-    set_value, get_value = ("LMSSetValue", "LMSGetValue") if v12 else ("SetValue", "GetValue")
-    check = check_value_12 if v12 else check_value_2004
+    model = data_model(version)
+    initialize, finish, set_value, get_value = model.initialize, model.finish, model.set_value, model.get_value
     problems: list[str] = []
     if not calls or calls[0].method != initialize:
         problems.append(f"the first call is not {initialize}")
@@ -179,12 +202,11 @@ def check_calls(raw_calls: list[dict[str, Any]], version: str) -> list[str]:
     types: dict[int, str] = {}
     fields: dict[int, list[str]] = {}
     count = None
-    status_element = "cmi.core.lesson_status" if v12 else "cmi.success_status"
     score_set = False
     for call in calls:
-        if call.method in (initialize, finish, "LMSCommit", "Commit") and call.args != [""]:
+        if call.method in (initialize, finish, model.commit) and call.args != [""]:
             problems.append(f"{call.method}({call.args}) must take the empty string")
-        if call.method in (initialize, finish, "LMSCommit", "Commit", set_value) and call.result != "true":
+        if call.method in (initialize, finish, model.commit, set_value) and call.result != "true":
             problems.append(f"{call.method}{tuple(call.args)} returned {call.result} (error {call.error})")
         if call.method == get_value:
             element = call.args[0]
@@ -197,14 +219,14 @@ def check_calls(raw_calls: list[dict[str, Any]], version: str) -> list[str]:
         if call.method != set_value:
             continue
         element, value = call.args
-        problem = check(element, value, types)
+        problem = check_value(model, element, value, types)
         if problem:
             problems.append(problem)
         if LONE_SURROGATE.search(value):
             problems.append(f"{element} holds half of a character (a lone UTF-16 surrogate), not text")
         if element.startswith("cmi.core.score.raw") or element == "cmi.score.scaled":
             score_set = True
-        if element == status_element and value in ("passed", "failed") and not score_set:
+        if element == model.status and value in ("passed", "failed") and not score_set:
             problems.append(f"{element}={value} set before the score")
         match = INTERACTION.fullmatch(element)
         if match:
@@ -226,12 +248,7 @@ def check_calls(raw_calls: list[dict[str, Any]], version: str) -> list[str]:
 
 def last_values(raw_calls: list[dict[str, Any]], version: str) -> dict[str, str]:
     """The last value set for each element."""
-    set_value = "LMSSetValue" if version == "1.2" else "SetValue"
-    values: dict[str, str] = {}
-    for raw in raw_calls:
-        if raw["method"] == set_value:
-            values[raw["args"][0]] = raw["args"][1]
-    return values
+    return dict(_sets(raw_calls, version))
 
 
 def interactions(raw_calls: list[dict[str, Any]], version: str) -> list[dict[str, str]]:
@@ -245,13 +262,14 @@ def interactions(raw_calls: list[dict[str, Any]], version: str) -> list[dict[str
 
 
 def _sets(raw_calls: list[dict[str, Any]], version: str) -> list[tuple[str, str]]:
-    set_value = "LMSSetValue" if version == "1.2" else "SetValue"
+    set_value = data_model(version).set_value
     return [(raw["args"][0], raw["args"][1]) for raw in raw_calls if raw["method"] == set_value]
 
 
 def uncommitted_answers(raw_calls: list[dict[str, Any]], version: str) -> list[int]:
     """Indexes of answered questions (choice interactions) not followed by a Commit before the next one starts."""
-    set_value, commit = ("LMSSetValue", "LMSCommit") if version == "1.2" else ("SetValue", "Commit")
+    model = data_model(version)
+    set_value, commit = model.set_value, model.commit
     waiting: list[int] = []
     missed: list[int] = []
     for raw in raw_calls:

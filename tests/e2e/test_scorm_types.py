@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from scorm_types import check_calls, check_value_12, check_value_2004, uncommitted_answers
+from scorm_types import SCORM_12, SCORM_2004, check_calls, check_value, uncommitted_answers
 
 
 @pytest.mark.parametrize(("element", "value"), [
@@ -19,7 +19,7 @@ from scorm_types import check_calls, check_value_12, check_value_2004, uncommitt
     ("cmi.interactions.0.id", "has space"),
 ])
 def test_scorm_12_rejects(element: str, value: str) -> None:
-    assert check_value_12(element, value, {}) is not None
+    assert check_value(SCORM_12, element, value, {}) is not None
 
 
 @pytest.mark.parametrize(("element", "value", "kind"), [
@@ -31,7 +31,7 @@ def test_scorm_12_rejects(element: str, value: str) -> None:
     ("cmi.interactions.0.latency", "PT2S", "choice"),
 ])
 def test_scorm_12_interactions_reject(element: str, value: str, kind: str) -> None:
-    assert check_value_12(element, value, {0: kind}) is not None
+    assert check_value(SCORM_12, element, value, {0: kind}) is not None
 
 
 def test_scorm_12_accepts_good_values() -> None:
@@ -39,7 +39,7 @@ def test_scorm_12_accepts_good_values() -> None:
     for element, value in [("cmi.core.session_time", "00:01:05.25"), ("cmi.core.score.raw", "66.67"),
                            ("cmi.core.exit", ""), ("cmi.interactions.0.student_response", "a,b,d"),
                            ("cmi.interactions.0.result", "wrong"), ("cmi.interactions.0.time", "23:59:59")]:
-        assert check_value_12(element, value, types) is None
+        assert check_value(SCORM_12, element, value, types) is None
 
 
 @pytest.mark.parametrize(("element", "value", "kind"), [
@@ -58,7 +58,7 @@ def test_scorm_12_accepts_good_values() -> None:
     ("cmi.interactions.0.learner_response", "x" * 4001, "long-fill-in"),
 ])
 def test_scorm_2004_rejects(element: str, value: str, kind: str | None) -> None:
-    assert check_value_2004(element, value, {0: kind} if kind else {}) is not None
+    assert check_value(SCORM_2004, element, value, {0: kind} if kind else {}) is not None
 
 
 def test_scorm_2004_accepts_good_values() -> None:
@@ -67,7 +67,7 @@ def test_scorm_2004_accepts_good_values() -> None:
                            ("cmi.interactions.0.timestamp", "2026-11-23T09:10:49.12Z"),
                            ("cmi.interactions.0.learner_response", "a[,]b[,]d"),
                            ("cmi.interactions.1.learner_response", "Line one\nline two")]:
-        assert check_value_2004(element, value, types) is None
+        assert check_value(SCORM_2004, element, value, types) is None
 
 
 def call(method: str, *args: str, result: str = "true") -> dict[str, object]:
