@@ -86,6 +86,17 @@ def test_a_course_with_errors_is_refused_naming_the_lines(tmp_path: Path) -> Non
     assert target.read_bytes() == b"old"
 
 
+def test_a_refusal_of_unsaved_edits_names_places_not_lines(tmp_path: Path) -> None:
+    course_file = tmp_path / "course.md"
+    course_file.write_text("---\ntitle: Broken\n---\n\n# Quiz: Q\n\n## No right answer?\n\n- [ ] a\n- [ ] b\n",
+                           encoding="utf-8")
+    with pytest.raises(ExportError) as raised:
+        export_pdf(course_file, tmp_path / "broken.pdf", course_file=course_file, lines_match_file=False)
+    assert f"{course_file}: Quiz: Q › question 1: error: question 'No right answer?' has no correct choice" \
+        in str(raised.value)
+    assert f"{course_file}:7" not in str(raised.value)
+
+
 def test_an_unknown_edition_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="unknown PDF edition 'teacher'"):
         export_pdf(CUSTOMER_FOCUS, tmp_path / "x.pdf", edition="teacher")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -195,6 +196,28 @@ def test_learner_preview_names_the_errors_that_stop_it(qtbot: QtBot, opened: Mai
     assert "\n" not in preview.status.text()  # one line in the bar; the whole list in the tooltip
     assert "course.md:" in preview.status.toolTip()
     assert preview.width() < opened.width()
+
+
+def test_after_edits_that_move_lines_a_refusal_names_places(qtbot: QtBot, opened: MainWindow) -> None:
+    assert opened.page is not None and opened.document is not None
+    opened.window_actions.show_preview.trigger()
+    preview = opened.page.learner_preview
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.status.text() == "Up to date", timeout=60_000)
+    opened.page.outline.select_target((0,))
+    body = opened.page.editor.lesson_editor.body
+    body.moveCursor(body.textCursor().MoveOperation.Start)
+    body.insertPlainText("Three new lines\n\nat the top.\n\n")  # every line below moves down four
+    course = opened.document.course
+    quiz = next(i for i, item in enumerate(course.items) if item.kind == "quiz")
+    opened.page.outline.select_target((quiz, 0))
+    choices = opened.page.editor.question_editor.choices
+    for row in range(choices.rowCount()):
+        choices.setData(choices.index(row, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: "not exported" in preview.status.text(), timeout=30_000)
+    listing = preview.status.toolTip()
+    assert f"course.md: Quiz: {course.items[quiz].title} › question 1: error: " in listing
+    assert re.search(r"course\.md:\d", listing) is None  # the file's old line numbers would mislead
 
 
 def test_a_hidden_learner_preview_waits_to_be_shown(qtbot: QtBot, opened: MainWindow,

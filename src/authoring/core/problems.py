@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from authoring.core.model import Course, Quiz
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -40,3 +42,14 @@ def warning(line: int, message: str, **where: int | str | None) -> Problem:
 
 def has_errors(problems: list[Problem]) -> bool:
     return any(problem.severity is Severity.ERROR for problem in problems)
+
+
+def place_of(problem: Problem, course: Course | None) -> str:
+    """Where a problem is, in the author's words: "Quiz: Check › question 2"."""
+    if course is None or problem.item is None or problem.item >= len(course.items):
+        return "Course" if problem.field else ""
+    item = course.items[problem.item]
+    place = f"{item.kind.capitalize()}: {item.title}"
+    if problem.question is not None and isinstance(item, Quiz) and problem.question < len(item.questions):
+        place += f" › question {problem.question + 1}"
+    return place

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from authoring.core.model import Course
-from authoring.core.problems import Problem, Severity
+from authoring.core.problems import Problem, Severity, place_of
 from authoring.core.validation import check_course
 
 
@@ -39,6 +39,9 @@ class ExportOptions:
     """The date printed on documents; ``None`` means today.  Fixed in tests for determinism."""
     course_file: Path | None = None
     """The course's own file, so a refusal names it as ``path:line``; the folder is named otherwise."""
+    lines_match_file: bool = True
+    """False when the course has edits not saved yet, so the lines it was read from may have moved: a
+    refusal then names each error's place in the course ("Quiz: Check › question 2") instead of a line."""
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -67,7 +70,11 @@ def check_or_refuse(course: Course, options: ExportOptions) -> list[Problem]:
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     if errors:
         where = str(options.course_file or options.source_dir)
-        listing = "\n".join(problem.format(where) for problem in errors)
+        if options.lines_match_file:
+            listing = "\n".join(problem.format(where) for problem in errors)
+        else:
+            listing = "\n".join(f"{where}: {place_of(problem, course) or 'Course'}: {problem.severity.value}: "
+                                 f"{problem.message}" for problem in errors)
         raise ExportError(f"not exported, because the course has {len(errors)} error(s); fix them and export "
                           f"again:\n{listing}")
     return problems

@@ -32,12 +32,13 @@ class ExportWorker(QObject):
     """The paths written, in the order of the jobs."""
 
     def __init__(self, course: Course, jobs: list[ExportJob], source_dir: Path,
-                 course_file: Path | None = None) -> None:
+                 course_file: Path | None = None, lines_match_file: bool = True) -> None:
         super().__init__()
         self.course = course
         self.jobs = jobs
         self.source_dir = source_dir
         self.course_file = course_file
+        self.lines_match_file = lines_match_file
         self.cancelled = False
 
     @Slot()
@@ -46,7 +47,7 @@ class ExportWorker(QObject):
         total = 100 * len(self.jobs)
         for number, job in enumerate(self.jobs):
             options = ExportOptions(source_dir=self.source_dir, edition=job.edition, zip=job.zip,
-                                    course_file=self.course_file)
+                                    course_file=self.course_file, lines_match_file=self.lines_match_file)
             try:
                 job.target.parent.mkdir(parents=True, exist_ok=True)
                 for step in job.exporter.export(self.course, job.target, options):
@@ -81,10 +82,10 @@ class ExportRun(QObject):
     done = Signal(list, list)
 
     def __init__(self, course: Course, jobs: list[ExportJob], source_dir: Path, parent: QObject | None = None,
-                 course_file: Path | None = None) -> None:
+                 *, course_file: Path | None = None, lines_match_file: bool = True) -> None:
         super().__init__(parent)
         self.errors: list[str] = []
-        self.worker = ExportWorker(copy.deepcopy(course), jobs, source_dir, course_file)
+        self.worker = ExportWorker(copy.deepcopy(course), jobs, source_dir, course_file, lines_match_file)
         self.thread_ = QThread(self)
         self.worker.moveToThread(self.thread_)
         self.thread_.started.connect(self.worker.run)

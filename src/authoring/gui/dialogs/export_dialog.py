@@ -174,7 +174,8 @@ class ExportDialog(QDialog):
         self.open_pdf_button.hide()
         self.status.setText("Exporting…")
         source_dir = self.document.source_dir or Path.cwd()
-        self.worker = ExportWorker(copy.deepcopy(self.document.course), jobs, source_dir, self.document.path)
+        self.worker = ExportWorker(copy.deepcopy(self.document.course), jobs, source_dir, self.document.path,
+                                   self.document.lines_match_file)
         self.export_thread = QThread(self)
         self.worker.moveToThread(self.export_thread)
         self.export_thread.started.connect(self.worker.run)

@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from authoring.core.model import Course, Quiz
-from authoring.core.problems import Problem, Severity
+from authoring.core.model import Course
+from authoring.core.problems import Problem, Severity, place_of
 from authoring.gui.icons import icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -60,14 +60,3 @@ class ProblemModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{problem.message}\nDouble-click to go there."
         return None
-
-
-def place_of(problem: Problem, course: Course | None) -> str:
-    """Where a problem is, in the author's words: "Quiz: Check › question 2"."""
-    if course is None or problem.item is None or problem.item >= len(course.items):
-        return "Course" if problem.field else ""
-    item = course.items[problem.item]
-    place = f"{item.kind.capitalize()}: {item.title}"
-    if problem.question is not None and isinstance(item, Quiz) and problem.question < len(item.questions):
-        place += f" › question {problem.question + 1}"
-    return place

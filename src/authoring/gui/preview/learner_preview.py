@@ -164,7 +164,8 @@ class LearnerPreview(QWidget):
         self._set_status("Updating…")
         source_dir = self.document.source_dir or Path.cwd()
         job = ExportJob("Learner preview", exporter, target, zip=False)
-        self.run = ExportRun(self.document.course, [job], source_dir, self, self.document.path)
+        self.run = ExportRun(self.document.course, [job], source_dir, self, course_file=self.document.path,
+                             lines_match_file=self.document.lines_match_file)
         self.run.done.connect(self._exported)
 
     def _set_status(self, text: str) -> None:

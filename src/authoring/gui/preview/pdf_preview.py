@@ -115,7 +115,7 @@ class PdfPreview(QWidget):
         self.generate_button.setEnabled(False)
         job = ExportJob("PDF", exporter, target, edition)
         self.run = ExportRun(self.document.course, [job], self.document.source_dir or Path.cwd(), self,
-                             self.document.path)
+                             course_file=self.document.path, lines_match_file=self.document.lines_match_file)
         self.run.done.connect(self._generated)
 
     def _generated(self, written: list[Path], errors: list[str]) -> None:
