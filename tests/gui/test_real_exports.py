@@ -178,6 +178,16 @@ def test_learner_preview_runs_the_real_player_and_follows_the_outline(
     qtbot.waitUntil(lambda: run_js(qtbot, preview.view, "window.innerWidth") == 390, timeout=10_000)
     preview.desktop_button.click()
     qtbot.waitUntil(lambda: run_js(qtbot, preview.view, "window.innerWidth") > 390, timeout=10_000)
+    # Desktop is a laptop's layout even in a narrow pane: the outline beside the lesson, not behind a button.
+    assert preview.view.width() < 900
+    qtbot.waitUntil(lambda: run_js(qtbot, preview.view, "window.innerWidth") >= 1000, timeout=10_000)
+    toggle = "getComputedStyle(document.querySelector('.outline-toggle')).display"
+    assert run_js(qtbot, preview.view, toggle) == "none"
+    preview.phone_button.click()
+    qtbot.waitUntil(lambda: run_js(qtbot, preview.view, "window.innerWidth") == 390, timeout=10_000)
+    assert run_js(qtbot, preview.view, toggle) != "none"
+    preview.desktop_button.click()
+    qtbot.waitUntil(lambda: run_js(qtbot, preview.view, toggle) == "none", timeout=10_000)
 
 
 def test_learner_preview_names_the_errors_that_stop_it(qtbot: QtBot, opened: MainWindow) -> None:

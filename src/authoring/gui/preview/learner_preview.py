@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -35,6 +35,10 @@ from authoring.gui.settings import AppSettings
 
 REFRESH_DELAY_MS = 800
 PHONE_WIDTH = 390
+DESKTOP_WIDTH = 1024
+"""The narrowest common laptop screen, in CSS pixels.  Desktop lays the player out for it, scaled to fit the
+pane: at the pane's own width the player would take its phone layout, which it uses below 900 px."""
+MIN_ZOOM = 0.25  # QtWebEngine's smallest zoom factor
 HTML_EXPORTER = "html"
 
 
@@ -57,7 +61,7 @@ class LearnerPreview(QWidget):
         for button, text in ((self.desktop_button, "Desktop"), (self.phone_button, "Phone")):
             button.setText(text)
             button.setCheckable(True)
-        self.desktop_button.setToolTip("Preview at the width of a laptop screen")
+        self.desktop_button.setToolTip(f"Preview as on a laptop screen ({DESKTOP_WIDTH} px wide), scaled to fit")
         self.phone_button.setToolTip(f"Preview at the width of a phone ({PHONE_WIDTH} px)")
         widths = QButtonGroup(self)
         widths.addButton(self.desktop_button)
@@ -133,6 +137,18 @@ class LearnerPreview(QWidget):
         else:
             self.view.setMinimumWidth(0)
             self.view.setMaximumWidth(16777215)
+        self._fit_zoom()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_zoom()
+
+    def _fit_zoom(self) -> None:
+        zoom = 1.0
+        if not self.phone_button.isChecked():
+            zoom = min(1.0, max(MIN_ZOOM, self.frame.width() / DESKTOP_WIDTH))
+        if self.view.zoomFactor() != zoom:
+            self.view.setZoomFactor(zoom)
 
     # -- exporting -----------------------------------------------------------------------
 
@@ -192,6 +208,7 @@ class LearnerPreview(QWidget):
     def _loaded(self, ok: bool) -> None:
         if not ok:
             self._set_status("The player did not load; see the problems panel")
+        self._fit_zoom()  # a new page may start at the default zoom
 
     def dispose(self) -> None:
         self._timer.stop()
