@@ -1,8 +1,11 @@
-"""Fakes for GUI tests: modal dialogs answered at once, so nothing ever blocks."""
+"""Fakes for GUI tests: modal dialogs answered at once and nothing handed to other programs, so nothing
+ever blocks."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 
@@ -32,3 +35,10 @@ def stub_dialog(monkeypatch: pytest.MonkeyPatch, cls: type[QDialog], result: int
 
     monkeypatch.setattr(cls, "exec", fake_exec)
     return shown
+
+
+def stub_open_url(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
+    """Make ``QDesktopServices.openUrl`` record the URLs it is given instead of opening them."""
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
+    return opened

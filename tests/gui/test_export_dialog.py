@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from stubs import stub_dialog
+from stubs import stub_dialog, stub_open_url
 
 from authoring.core.model import Course
 from authoring.export import registry
@@ -85,8 +84,7 @@ def test_export_runs_off_the_gui_thread_and_offers_folder_and_pdf(
                                     "  customer-focus-reviewer.pdf")
     assert dialog.show_folder_button.isVisible() and dialog.open_pdf_button.isVisible()
 
-    opened_urls: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", opened_urls.append)
+    opened_urls = stub_open_url(monkeypatch)
     qtbot.mouseClick(dialog.open_pdf_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.show_folder_button, Qt.MouseButton.LeftButton)
     assert [url.toLocalFile() for url in opened_urls] == [str(out / "customer-focus-learner.pdf"), str(out)]

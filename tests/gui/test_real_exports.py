@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from stubs import stub_open_url
 
 from authoring.core.ids import resolve_ids
 from authoring.core.model import Course
@@ -24,6 +24,7 @@ from authoring.export import registry
 from authoring.export.registry import Exporter, ExportOptions, Progress
 from authoring.gui.dialogs.export_dialog import ExportDialog
 from authoring.gui.main_window import MainWindow
+from authoring.gui.preview.learner_preview import LearnerPreview
 
 # The test machine has no GPU: QtWebEngine says so and falls back to software rendering.
 pytestmark = pytest.mark.qt_log_ignore("QRhiGles2", "Failed to create RHI", "createPlatformVulkanInstance",
@@ -126,8 +127,7 @@ def test_export_dialog_writes_every_format_for_real(qtbot: QtBot, opened: MainWi
     assert "answer key" in texts["reviewer"].casefold() and "answer key" not in texts["learner"].casefold()
 
     assert dialog.show_folder_button.isVisible() and dialog.open_pdf_button.isVisible()
-    opened_urls: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", opened_urls.append)
+    opened_urls = stub_open_url(monkeypatch)
     qtbot.mouseClick(dialog.open_pdf_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.show_folder_button, Qt.MouseButton.LeftButton)
     assert [url.toLocalFile() for url in opened_urls] == [str(out / "customer-focus-learner.pdf"), str(out)]
@@ -190,17 +190,31 @@ def test_learner_preview_runs_the_real_player_and_follows_the_outline(
     qtbot.waitUntil(lambda: run_js(qtbot, preview.view, toggle) == "none", timeout=10_000)
 
 
-def test_learner_preview_names_the_errors_that_stop_it(qtbot: QtBot, opened: MainWindow) -> None:
-    assert opened.page is not None and opened.document is not None
-    opened.window_actions.show_preview.trigger()
-    preview = opened.page.learner_preview
+def shown_learner_preview(qtbot: QtBot, window: MainWindow) -> LearnerPreview:
+    """The learner preview, shown and up to date with the course."""
+    assert window.page is not None
+    window.window_actions.show_preview.trigger()
+    preview = window.page.learner_preview
     assert preview is not None
     qtbot.waitUntil(lambda: preview.status.text() == "Up to date", timeout=60_000)
-    quiz = next(i for i, item in enumerate(opened.document.course.items) if item.kind == "quiz")
-    opened.page.outline.select_target((quiz, 0))
-    choices = opened.page.editor.question_editor.choices
+    return preview
+
+
+def untick_every_choice_of_the_first_question(window: MainWindow) -> int:
+    """Leaves the first quiz's first question with no correct choice, an error; returns the quiz's index."""
+    assert window.page is not None and window.document is not None
+    quiz = next(i for i, item in enumerate(window.document.course.items) if item.kind == "quiz")
+    window.page.outline.select_target((quiz, 0))
+    choices = window.page.editor.question_editor.choices
     for row in range(choices.rowCount()):
         choices.setData(choices.index(row, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    return quiz
+
+
+def test_learner_preview_names_the_errors_that_stop_it(qtbot: QtBot, opened: MainWindow) -> None:
+    assert opened.page is not None and opened.document is not None
+    preview = shown_learner_preview(qtbot, opened)
+    untick_every_choice_of_the_first_question(opened)
     refused = "Learner preview was not exported, because the course has 1 error(s)"
     qtbot.waitUntil(lambda: preview.status.text().startswith(refused), timeout=30_000)
     assert "\n" not in preview.status.text()  # one line in the bar; the whole list in the tooltip
@@ -210,23 +224,15 @@ def test_learner_preview_names_the_errors_that_stop_it(qtbot: QtBot, opened: Mai
 
 def test_after_edits_that_move_lines_a_refusal_names_places(qtbot: QtBot, opened: MainWindow) -> None:
     assert opened.page is not None and opened.document is not None
-    opened.window_actions.show_preview.trigger()
-    preview = opened.page.learner_preview
-    assert preview is not None
-    qtbot.waitUntil(lambda: preview.status.text() == "Up to date", timeout=60_000)
+    preview = shown_learner_preview(qtbot, opened)
     opened.page.outline.select_target((0,))
     body = opened.page.editor.lesson_editor.body
     body.moveCursor(body.textCursor().MoveOperation.Start)
     body.insertPlainText("Three new lines\n\nat the top.\n\n")  # every line below moves down four
-    course = opened.document.course
-    quiz = next(i for i, item in enumerate(course.items) if item.kind == "quiz")
-    opened.page.outline.select_target((quiz, 0))
-    choices = opened.page.editor.question_editor.choices
-    for row in range(choices.rowCount()):
-        choices.setData(choices.index(row, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    quiz = untick_every_choice_of_the_first_question(opened)
     qtbot.waitUntil(lambda: "not exported" in preview.status.text(), timeout=30_000)
     listing = preview.status.toolTip()
-    assert f"course.md: Quiz: {course.items[quiz].title} › question 1: error: " in listing
+    assert f"course.md: Quiz: {opened.document.course.items[quiz].title} › question 1: error: " in listing
     assert re.search(r"course\.md:\d", listing) is None  # the file's old line numbers would mislead
 
 
@@ -237,10 +243,7 @@ def test_a_hidden_learner_preview_waits_to_be_shown(qtbot: QtBot, opened: MainWi
     counting = CountingExporter(real)
     monkeypatch.setitem(registry._EXPORTERS, "html", counting)
     assert opened.page is not None
-    opened.window_actions.show_preview.trigger()
-    preview = opened.page.learner_preview
-    assert preview is not None
-    qtbot.waitUntil(lambda: preview.status.text() == "Up to date", timeout=60_000)
+    preview = shown_learner_preview(qtbot, opened)
     opened.window_actions.show_preview.trigger()
     assert not preview.isVisible()
     runs = counting.runs
