@@ -27,9 +27,14 @@ class Problem:
     field: str | None = None
     """The model field the problem is about, e.g. ``"choices"`` or ``"body"``."""
 
-    def format(self, path: str) -> str:
-        """``path:line: severity: message``, the form editors and CI logs understand."""
-        return f"{path}:{self.line}: {self.severity.value}: {self.message}"
+    def format(self, path: str, place: str | None = None) -> str:
+        """``path:line: severity: message``, the form editors and CI logs understand.
+
+        With ``place`` (see :func:`place_of`) instead of a line the author's edits may have moved:
+        ``path: place: severity: message``.
+        """
+        where = f"{path}:{self.line}" if place is None else f"{path}: {place}"
+        return f"{where}: {self.severity.value}: {self.message}"
 
 
 def error(line: int, message: str, **where: int | str | None) -> Problem:

@@ -70,11 +70,9 @@ def check_or_refuse(course: Course, options: ExportOptions) -> list[Problem]:
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     if errors:
         where = str(options.course_file or options.source_dir)
-        if options.lines_match_file:
-            listing = "\n".join(problem.format(where) for problem in errors)
-        else:
-            listing = "\n".join(f"{where}: {place_of(problem, course) or 'Course'}: {problem.severity.value}: "
-                                 f"{problem.message}" for problem in errors)
+        listing = "\n".join(
+            problem.format(where, None if options.lines_match_file else place_of(problem, course) or "Course")
+            for problem in errors)
         raise ExportError(f"not exported, because the course has {len(errors)} error(s); fix them and export "
                           f"again:\n{listing}")
     return problems
