@@ -63,6 +63,10 @@ QT_MODULES_USED = (
 """Listed as hidden imports.  QtSvg draws the SVG icons through Qt's image plugin, which nothing
 imports by name; the last three come with QtWebEngineWidgets."""
 
+ACCELERATORS = ("_rl_accel",)
+"""Listed as hidden imports.  reportlab imports its C accelerator (the ``accel`` extra) by a name in a
+string, and without it falls back to slower pure Python without a word."""
+
 EXCLUDED_MODULES = (
     *(f"PySide6.{name}" for name in UNUSED_QT_MODULES),
     "tkinter", "_tkinter",

@@ -31,6 +31,11 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "dist"
 
 
+def test_built_app_carries_reportlabs_c_accelerator(dist: Path) -> None:
+    for name in contents.ACCELERATORS:
+        assert any(dist.rglob(f"{name}*.so")) or any(dist.rglob(f"{name}*.pyd")), name
+
+
 def test_built_editor_drew_its_window_with_the_sample_open(dist: Path) -> None:
     with Image.open(dist / "smoke-test.png") as screenshot:
         assert screenshot.width >= 800 and screenshot.height >= 500

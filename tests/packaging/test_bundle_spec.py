@@ -102,6 +102,13 @@ def test_hidden_imports_cover_what_is_imported_by_name() -> None:
         assert importlib.util.find_spec(name) is not None, name
 
 
+def test_reportlab_runs_on_its_c_accelerator_which_the_bundle_lists() -> None:
+    from reportlab.lib import rl_accel
+
+    assert all(importlib.util.find_spec(name) is not None for name in contents.ACCELERATORS)
+    assert type(rl_accel.fp_str).__name__ == "builtin_function_or_method"  # not the pure-Python fallback
+
+
 def test_every_registered_exporter_comes_from_a_hidden_import() -> None:
     from authoring.export.registry import exporters
 
