@@ -9,7 +9,10 @@ backslash in front of such a line (``\\# Quiz: tips``, ``Explanation\\:``,
 so the reader can take exactly one away again: ``parse(write(c)) == c``.
 
 Lines inside code blocks and raw HTML are never touched: Markdown does not
-read structure there.
+read structure there.  Some raw HTML, though, runs until its own end marker,
+past blank lines: a comment (``<!--``) or a ``<pre>`` left open would take in
+every item after it in the file.  The line that opens such a block gets the
+backslash instead (``\\<!-- draft``), so the block stays inside its field.
 """
 
 from __future__ import annotations
@@ -32,6 +35,11 @@ _HEADING_1 = re.compile(r"^( {0,3})(\\*)(#)(?=[ \t]|$)")
 _HEADING_1_2 = re.compile(r"^( {0,3})(\\*)(##?)(?=[ \t]|$)")
 _EXPLANATION_LABEL = re.compile(r"^( {0,3}Explanation)(\\*)(:)")
 _TASK_ITEM = re.compile(r"^( {0,3}[-*+][ \t]+)(\\*)(\[[ xX]\])")
+# CommonMark's raw HTML blocks that end only at their own end marker (types 1 to 5), not at a blank line.
+_HTML_OPENER = re.compile(r"^( {0,3})(\\*)(<(?:!--|\?|!\[CDATA\[|![A-Za-z]|(?:script|pre|style|textarea)(?=[ \t>]|$)))",
+                          re.IGNORECASE)
+_PAST_THE_END = "\n\n# end"
+"""What follows a field in the file (a blank line, then more of the course), to see what would swallow it."""
 
 # Patterns whose bare form (no backslash) is escaped only where Markdown reads
 # it as a heading; the others are escaped wherever they occur.
@@ -51,12 +59,16 @@ _ALWAYS_PATTERNS = {
 
 def escape(text: str, context: Context) -> str:
     lines = text.split("\n")
-    tokens = block_tokens(text)
+    openers, tokens = _open_html_blocks(lines)
     protected = _protected_lines(tokens)
     headings = _structural_heading_lines(tokens, context)
     heading_pattern = _HEADING_PATTERNS[context]
     for index, line in enumerate(lines):
         if index in protected:
+            continue
+        match = _HTML_OPENER.match(line)
+        if match and (match.group(2) or index in openers):
+            lines[index] = _insert_backslash(line, match)
             continue
         match = heading_pattern.match(line)
         if match and (match.group(2) or index in headings):
@@ -72,7 +84,7 @@ def escape(text: str, context: Context) -> str:
 
 def unescape(text: str, context: Context) -> str:
     lines = text.split("\n")
-    patterns = (_HEADING_PATTERNS[context], *_ALWAYS_PATTERNS[context])
+    patterns = (_HEADING_PATTERNS[context], *_ALWAYS_PATTERNS[context], _HTML_OPENER)
     escaped: dict[int, int] = {}  # line -> where its backslashes start
     for index, line in enumerate(lines):
         for pattern in patterns:
@@ -105,6 +117,21 @@ def close_open_fence(text: str) -> str:
             if not closed:
                 return f"{text}\n{token.markup}"
     return text
+
+
+def _open_html_blocks(lines: list[str]) -> tuple[set[int], list]:  # type: ignore[type-arg]
+    """The lines that open raw HTML running past the end of the text, and the block tokens once those
+    lines are escaped (which may show another open block further on, hidden inside the first)."""
+    openers: set[int] = set()
+    while True:
+        escaped = [_insert_backslash(line, match) if index in openers and (match := _HTML_OPENER.match(line))
+                   else line for index, line in enumerate(lines)]
+        tokens = block_tokens("\n".join(escaped) + _PAST_THE_END)
+        runaway = next((token for token in tokens if token.type == "html_block" and token.map
+                        and token.map[1] > len(lines) and _HTML_OPENER.match(lines[token.map[0]])), None)
+        if runaway is None or runaway.map is None:
+            return openers, tokens
+        openers.add(runaway.map[0])
 
 
 def _insert_backslash(line: str, match: re.Match[str]) -> str:
