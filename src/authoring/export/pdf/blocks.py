@@ -40,6 +40,7 @@ class Block(Flowable):
         self.look, self.marker = look, marker
         self._wrapped_at = -1.0
         self._heights: list[float] = []
+        self._slack: list[float] = []
         self._gaps: list[float] = []
 
     def _inner_width(self, width: float) -> float:
@@ -49,11 +50,13 @@ class Block(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         if self._wrapped_at != available_width:
             inner = self._inner_width(available_width)
-            self._heights, self._gaps = [], []
+            self._heights, self._slack, self._gaps = [], [], []
             previous_after = 0.0
+            canvas = self._canvas()
             for index, flowable in enumerate(self.flowables):
-                _, height = flowable.wrap(inner, 1e9)
+                width, height = flowable.wrapOn(canvas, inner, 1e9)
                 self._heights.append(height)
+                self._slack.append(inner - width)
                 self._gaps.append(previous_after + flowable.getSpaceBefore() if index else 0.0)
                 previous_after = flowable.getSpaceAfter()
             _, _, top, bottom = self.look.padding
@@ -61,6 +64,12 @@ class Block(Flowable):
             self.height = top + bottom + sum(self._heights) + sum(self._gaps)
             self._wrapped_at = available_width
         return self.width, self.height
+
+    def _canvas(self) -> Canvas | None:
+        # reportlab's packers lend a flowable the canvas while it wraps or splits (wrapOn, splitOn);
+        # containers among the children (lists, KeepTogether) wrap their own children on it in turn.
+        canvas: Canvas | None = getattr(self, "canv", None)
+        return canvas
 
     def getSpaceBefore(self) -> float:
         return self.look.space_before
@@ -85,7 +94,8 @@ class Block(Flowable):
                 first.append(flowable)
                 used += needed
                 continue
-            parts = flowable.split(self._inner_width(available_width), room - used - self._gaps[index])
+            parts = flowable.splitOn(self._canvas(), self._inner_width(available_width),
+                                     room - used - self._gaps[index])
             if len(parts) > 1:
                 first.append(parts[0])
                 rest = [*parts[1:], *self.flowables[index + 1:]]
@@ -113,6 +123,6 @@ class Block(Flowable):
         if self.marker is not None:
             self.marker(canvas, y)
         x = look.indent + left
-        for flowable, height, gap in zip(self.flowables, self._heights, self._gaps, strict=True):
+        for flowable, height, gap, slack in zip(self.flowables, self._heights, self._gaps, self._slack, strict=True):
             y -= gap + height
-            flowable.drawOn(canvas, x, y)
+            flowable.drawOn(canvas, x, y, _sW=slack)  # the room left beside it, for its hAlign (centred images)

@@ -21,7 +21,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Table
+from reportlab.platypus import Flowable, ListFlowable, ListItem, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from authoring.export.pdf.blocks import Block, BlockLook
@@ -37,6 +37,7 @@ _PLAIN = re.compile(r"(?![-+=\s]|\d{1,9}[.)])[^\n\r\x00\\`*_\[\]<>!&#|~]*")
 _BULLETS = ("\u2022", "\u25e6", "\u25aa")  # • ◦ ▪ by depth
 _INLINE_TAGS = {"strong": "b", "em": "i", "s": "strike"}
 IMAGE_MAX_HEIGHT = 300.0
+_PICTURE_LOOK = BlockLook(keep_whole_below=float("inf"))
 _ALIGNMENTS: dict[str, Literal[0, 1, 2]] = {"center": TA_CENTER, "right": TA_RIGHT}
 
 
@@ -269,7 +270,9 @@ class MarkdownRenderer:
             return self.boxed([Para(f"Image '{fonts.markup(image.src)}' could not be read: "
                                          f"{fonts.markup(alt or 'no description')}", self.styles.small)])
         picture = FittedImage(reader, width * 0.75, height * 0.75)
-        return KeepTogether([picture, caption] if caption else [picture])
+        # Kept whole (an image is at most IMAGE_MAX_HEIGHT tall) by a Block rather than reportlab's
+        # KeepTogether, which reports a huge height to force a split and so breaks any block around it.
+        return Block([picture, caption] if caption else [picture], _PICTURE_LOOK)
 
     def boxed(self, flowables: list[Flowable], background: Color = SHADE, bar: Color = RULE) -> Flowable:
         """Flowables in a shaded box with a bar on the left (quotes, explanations, notes)."""
