@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
@@ -65,11 +66,11 @@ class Block(Flowable):
             self._wrapped_at = available_width
         return self.width, self.height
 
-    def _canvas(self) -> Canvas | None:
+    def _canvas(self) -> Canvas:
         # reportlab's packers lend a flowable the canvas while it wraps or splits (wrapOn, splitOn);
-        # containers among the children (lists, KeepTogether) wrap their own children on it in turn.
-        canvas: Canvas | None = getattr(self, "canv", None)
-        return canvas
+        # containers among the children (lists) wrap their own children on it in turn.  A group
+        # measured apart from the page (KeepWithNext) lends None, which reportlab accepts too.
+        return cast(Canvas, getattr(self, "canv", None))
 
     def getSpaceBefore(self) -> float:
         return self.look.space_before
@@ -125,4 +126,10 @@ class Block(Flowable):
         x = look.indent + left
         for flowable, height, gap, slack in zip(self.flowables, self._heights, self._gaps, self._slack, strict=True):
             y -= gap + height
-            flowable.drawOn(canvas, x, y, _sW=slack)  # the room left beside it, for its hAlign (centred images)
+            flowable.drawOn(canvas, x + _align(flowable, slack), y)
+
+
+def _align(flowable: Flowable, slack: float) -> float:
+    """How far right a child narrower than the block starts, by its hAlign (images are centred)."""
+    align = str(getattr(flowable, "hAlign", "LEFT")).upper()
+    return slack / 2 if align in ("CENTER", "CENTRE") else slack if align == "RIGHT" else 0.0
