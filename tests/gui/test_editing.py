@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QTableView
+from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from authoring.core.model import Course, Lesson, Quiz, Reflection
 from authoring.gui.main_window import MainWindow
+from authoring.gui.models.choice_table_model import TEXT
 
 
 def quiz_row(course: Course) -> int:
@@ -139,6 +140,45 @@ def test_outline_keyboard_moves_questions_between_quizzes(qtbot: QtBot, window: 
     outline.select_target((0,))
     qtbot.keyClick(outline, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert isinstance(course.items[1], Lesson) and outline.current_target() == (1,)
+
+
+def test_outline_keys_act_only_in_the_outline_not_while_typing(qtbot: QtBot, window: MainWindow,
+                                                               sample_course: Path) -> None:
+    # Ctrl+Del deletes a word in a text field and F2 edits a table cell: neither may reach the outline.
+    course = open_sample(window, sample_course)
+    assert window.page is not None
+    outline, editor = window.page.outline, window.page.editor
+    outline.select_target((0,))
+    body = editor.lesson_editor.body
+    body.setPlainText("Keep this lesson.")
+    body.setFocus()
+    body.moveCursor(body.textCursor().MoveOperation.Start)
+    items = len(course.items)
+    qtbot.keyClick(body, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(body, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert len(course.items) == items and outline.current_target() == (0,)
+    assert course.items[0].body == "this lesson."  # the word went, the lesson stayed
+
+    q = quiz_row(course)
+    outline.select_target((q, 0))
+    question = course.items[q].questions[0]
+    stem, table = question.stem, editor.question_editor.table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, TEXT))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    cell = QApplication.focusWidget()
+    assert isinstance(cell, QLineEdit) and table.isAncestorOf(cell)
+    cell.selectAll()
+    qtbot.keyClicks(cell, "Edited in the table")
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: course.items[q].questions[0].choices[0].text == "Edited in the table")
+    assert course.items[q].questions[0].stem == stem
+
+    questions = len(course.items[q].questions)
+    outline.setFocus()
+    qtbot.keyClick(outline, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert len(course.items[q].questions) == questions - 1
 
 
 def test_enter_in_the_last_choice_adds_a_new_one(qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:

@@ -47,6 +47,11 @@ class WindowActions:
         self.move_up = a("Move &Up", "Alt+Up", outline(lambda o: o.move_current(-1)),
                          tip="Move the selected row up; a question moves on into the quiz above")
         self.move_down = a("Move Do&wn", "Alt+Down", outline(lambda o: o.move_current(+1)))
+        # These keys mean something else in a text field or table (Ctrl+Del deletes a word, F2 edits a
+        # cell): they act on the outline only while it has the focus; the menus work from anywhere.
+        for action in (self.duplicate, self.delete, self.rename, self.move_up, self.move_down):
+            w.removeAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
         self.show_problems = a("&Problems", "Ctrl+Shift+M", None, checkable=True)
         self.show_preview = a("Learner &Preview", "Ctrl+Shift+P", None, checkable=True,
