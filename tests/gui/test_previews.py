@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -124,3 +126,24 @@ def test_previews_say_so_when_exporters_are_missing(qtbot: QtBot, window: MainWi
     assert window.page.learner_preview is not None and window.page.pdf_preview is not None
     assert window.page.learner_preview.pages.currentWidget() is window.page.learner_preview.missing
     assert not window.page.pdf_preview.generate_button.isEnabled()
+
+
+def test_lxml_is_loaded_before_webengine_brings_in_the_systems_libxml2() -> None:
+    # Loaded after WebEngine's GPU set-up has pulled in the system's libxml2 (through the OpenGL driver),
+    # lxml binds to that library instead of its own and the next XML Schema it parses can crash.
+    code = (
+        "import os, sys, tempfile\n"
+        "from pathlib import Path\n"
+        "from authoring.gui.app import application\n"
+        "from authoring.gui.context import EditorContext\n"
+        "from authoring.gui.main_window import MainWindow\n"
+        "app = application()\n"
+        "window = MainWindow(EditorContext.in_folder(Path(tempfile.mkdtemp())))\n"
+        "window.files.new_course()\n"
+        "window.page.show_previews()\n"
+        "names = list(sys.modules)\n"
+        "print(names.index('lxml.etree') < names.index('PySide6.QtWebEngineWidgets'), flush=True)\n"
+        "os._exit(0)  # the preview's first export may still be running: no orderly shutdown needed here\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.split()[-1] == "True"

@@ -45,6 +45,10 @@ HTML_EXPORTER = "html"
 class LearnerPreview(QWidget):
     def __init__(self, document: CourseDocument, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # lxml (the SCORM manifests) loads first, on purpose. WebEngine's GPU set-up brings the system's
+        # OpenGL driver, and with it often the system's libxml2, into the process; an lxml loaded after
+        # that binds to that libxml2 rather than its own, a different version, and can crash.
+        import lxml.etree  # noqa: F401
         from PySide6.QtWebEngineWidgets import QWebEngineView  # heavy: only when the preview is shown
 
         self.document = document
