@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from authoring.core.course_file import load_course
@@ -16,6 +16,7 @@ from authoring.core.course_format import write_course
 from authoring.core.model import Lesson, Quiz, Reflection
 from authoring.gui.context import EditorContext
 from authoring.gui.main_window import MainWindow
+from authoring.gui.models.choice_table_model import TEXT
 
 if TYPE_CHECKING:
     from stubs import ModalAnswers
@@ -109,6 +110,41 @@ def test_closing_with_unsaved_changes_asks_save_discard_cancel(qtbot: QtBot, win
     answers.queue = [Button.Save]
     assert window.close()
     assert load_course(sample_course).course.items[-1].title == "New lesson"  # type: ignore[union-attr]
+
+
+def test_save_and_close_take_the_text_still_open_in_a_cell_or_a_rename(qtbot: QtBot, window: MainWindow,
+                                                                       sample_course: Path,
+                                                                       answers: ModalAnswers) -> None:
+    # Toolbar buttons take no focus: the author types in a cell, clicks Save, and the editor is still open.
+    window.files.open_path(sample_course)
+    assert window.page is not None and window.document is not None
+    quiz = next(i for i, item in enumerate(window.document.course.items) if isinstance(item, Quiz))
+    window.page.outline.select_target((quiz, 0))
+    table = window.page.editor.question_editor.table
+    table.setFocus()
+    table.edit(table.model().index(2, TEXT))
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    cell = QApplication.focusWidget()
+    cell.selectAll()
+    qtbot.keyClicks(cell, "Typed, never confirmed with Enter")
+    window.window_actions.save.trigger()
+    saved = load_course(sample_course).course
+    assert saved is not None
+    assert saved.items[quiz].questions[0].choices[2].text == "Typed, never confirmed with Enter"  # type: ignore[union-attr]
+    assert not window.isWindowModified()
+
+    outline = window.page.outline
+    outline.select_target((0,))
+    outline.setFocus()
+    outline.edit(outline.currentIndex())
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    rename = QApplication.focusWidget()
+    rename.selectAll()
+    qtbot.keyClicks(rename, "Renamed, then the window closed")
+    answers.queue = [Button.Save]
+    assert window.close()
+    assert answers.asked == ["Unsaved changes: Save the changes to course.md?"]
+    assert load_course(sample_course).course.items[0].title == "Renamed, then the window closed"  # type: ignore[union-attr]
 
 
 def test_saving_over_a_file_changed_elsewhere_asks_first(window: MainWindow, sample_course: Path,

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QMessageBox
 
 from authoring.core.course_file import LoadedCourse, file_digest, load_course
 from authoring.core.course_format import parse_course
@@ -129,6 +129,7 @@ class CourseFiles:
     # -- saving --------------------------------------------------------------------------
 
     def save(self) -> bool:
+        finish_editing_in_place()
         if self.window.in_text_mode():
             return self._save_text()
         document = self.window.document
@@ -139,6 +140,7 @@ class CourseFiles:
         return self._save_to(document, document.path)
 
     def save_as(self) -> bool:
+        finish_editing_in_place()
         path = self.choose_path(save=True)
         if path is None:
             return False
@@ -207,6 +209,7 @@ class CourseFiles:
     def maybe_save(self) -> bool:
         """Ask Save / Discard / Cancel when there are unsaved edits; False means stop."""
         window = self.window
+        finish_editing_in_place()
         if not window.is_modified():
             return True
         name = window.document.display_name if window.document else (window.text_page.path or Path("Untitled")).name
@@ -265,3 +268,18 @@ class CourseFiles:
         if writer is not None and writer.key != recovery.key:
             recovery.discard()
         return True
+
+
+def finish_editing_in_place() -> None:
+    """Hand the model what is typed in an open cell or outline rename editor, as leaving it would.
+
+    Until then the text is only in the editor: Save would write the old text, and closing would not
+    count it as unsaved.  Save and close buttons take no focus, so the editor stays open under them.
+    """
+    focus = QApplication.focusWidget()
+    view = focus.parentWidget() if focus is not None else None
+    while view is not None and not isinstance(view, QAbstractItemView):
+        view = view.parentWidget()
+    if focus is not None and view is not None and focus is not view:
+        focus.clearFocus()  # the delegate commits an editor that loses the focus
+        view.setFocus()
