@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from test_pdf_support import export_pdf, load
+from test_pdf_support import export_pdf, load, words_by_page
 
 from authoring.core.ids import resolve_ids
 from authoring.core.model import Course
@@ -36,18 +36,6 @@ def page_texts(pdf: Path) -> list[list[str]]:
     raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                          check=True).stdout
     return [[line.strip() for line in page.splitlines() if line.strip()] for page in raw.split("\f")[:-1]]
-
-
-def words_by_page(pdf: Path) -> list[tuple[float, list[tuple[str, float, float]]]]:
-    """Each page's height and its words with their top and bottom (from the top of the page)."""
-    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    pages = []
-    for match in re.finditer(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', bbox, re.S):
-        words = [(word, float(top), float(bottom)) for top, bottom, word in re.findall(
-            r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>', match.group(2))]
-        pages.append((float(match.group(1)), words))
-    return pages
 
 
 def assert_text_stays_in_its_bands(pdf: Path) -> None:

@@ -88,3 +88,15 @@ def outline_titles(path: Path) -> list[tuple[int, str]]:
 
     walk(reader.outline, 0)
     return titles
+
+
+def words_by_page(pdf: Path) -> list[tuple[float, list[tuple[str, float, float]]]]:
+    """Each page's height and its words with their top and bottom (from the top of the page)."""
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = []
+    for match in re.finditer(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', bbox, re.S):
+        words = [(word, float(top), float(bottom)) for top, bottom, word in re.findall(
+            r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>', match.group(2))]
+        pages.append((float(match.group(1)), words))
+    return pages

@@ -20,7 +20,17 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    ListFlowable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+from reportlab.platypus.doctemplate import Indenter, _ktAllow  # type: ignore[attr-defined]
 from reportlab.platypus.flowables import _listWrapOn  # type: ignore[attr-defined]
 
 from authoring.export.pdf.blocks import Block
@@ -122,6 +132,58 @@ class KeepWithNext(KeepTogether):
         self._wrapInfo = available_width, available_height
         return width, 0xFFFFFF  # as reportlab's: force a split, which decides between here and the next page
 
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """The heading here with the first lines of what follows; else reportlab's choice of here or next page.
+
+        reportlab keeps a heading with all of what follows, so a heading before a table or a quote
+        longer than the room left moved to the next page and left most of this one blank.
+        """
+        return (self._with_first_lines(available_width, available_height)
+                or super().split(available_width, available_height))
+
+    def _with_first_lines(self, available_width: float, available_height: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (available_width, available_height):
+            self.wrap(available_width, available_height)
+        *leaders, follower = self._content
+        if not leaders or available_height >= self._H:
+            return []  # it all fits: reportlab's split keeps it here
+        canvas = self.canv  # the frame lends it while it splits
+        lead_height = _listWrapOn(leaders, available_width, None)[1]
+        gap = max(leaders[-1].getSpaceAfter(), follower.getSpaceBefore())
+        room = available_height - lead_height - gap - 1  # a point spare against rounding
+        if room < MIN_FOLLOWING_LINES:
+            return []
+        pieces = follower.splitOn(canvas, available_width, room)
+        if len(pieces) < 2 or _height_that_fits(pieces, available_width, room, canvas) < MIN_FOLLOWING_LINES:
+            return []
+        return [*leaders, *pieces]
+
+
+MIN_FOLLOWING_LINES = 28.0
+"""The least of what follows a heading that may stay with it at a page's foot: two lines of text, two
+list items, a table's header and first row; one line of a shaded quote (25 pt with its padding) is not."""
+
+
+def _height_that_fits(pieces: list[Flowable], width: float, room: float, canvas: Canvas) -> float:
+    """How tall the leading pieces that fit in ``room`` whole are, spaced as a frame spaces them.
+
+    A split table or paragraph gives a first piece that fits; a split list gives all its items.
+    """
+    height = fitted = after = 0.0
+    for piece in pieces:
+        if isinstance(piece, Indenter):  # a list's items come between indenters, as in _listWrapOn
+            width -= piece.left + piece.right
+            continue
+        _, piece_height = piece.wrapOn(canvas, width, room)
+        if piece_height <= 0:
+            continue
+        height += (max(piece.getSpaceBefore() - after, 0.0) if fitted else 0.0) + piece_height
+        if height > room:
+            break
+        fitted, after = height, piece.getSpaceAfter()
+        height += after
+    return fitted
+
 
 _FRAME_FREE = (Para, Label, Block, Spacer)
 
@@ -145,6 +207,24 @@ class CourseDocument(BaseDocTemplate):
             PageTemplate("cover", [frame], onPage=self._cover_page),
             PageTemplate("body", [frame], onPage=self._body_page),
         ])
+
+    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:
+        """reportlab's grouping of a heading with what follows, a list included.
+
+        reportlab leaves a list out of the group (it is a container), so a heading with a list after
+        it could end a page; KeepWithNext splits the list like any other follower.
+        """
+        count = 0
+        while count < len(flowables) and _keeps_with_next(flowables[count]) and _ktAllow(flowables[count]):
+            count += 1
+        if not count:
+            return
+        if count < len(flowables) and (_ktAllow(flowables[count]) or isinstance(flowables[count], ListFlowable)):
+            count += 1
+        group = KeepWithNext(flowables[:count])
+        for flowable in group._content[:-1]:
+            flowable.__dict__["keepWithNext"] = 0  # as reportlab: grouped once
+        flowables[:count] = [group]
 
     def _cover_page(self, canvas: Canvas, document: BaseDocTemplate) -> None:
         self._footer(canvas)
@@ -190,3 +270,7 @@ def build_pdf(story: list[Flowable], info: DocumentInfo, styles: Styles, book: P
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _keeps_with_next(flowable: Flowable) -> bool:
+    return bool(flowable.getKeepWithNext())  # type: ignore[no-untyped-call]  # untyped in the stubs
