@@ -390,3 +390,18 @@ def test_choice_and_problem_models_pass_qtmodeltester(qtmodeltester: object, win
     editor.remove_choice()
     window.document.undo_stack.undo()
     qtmodeltester.check(window.page.problems.model, force_py=True)  # type: ignore[attr-defined]
+
+
+def test_typing_keeps_no_break_spaces_the_author_never_touched(qtbot: QtBot, window: MainWindow,
+                                                               sample_course: Path) -> None:
+    course = open_sample(window, sample_course)
+    assert window.page is not None and window.document is not None
+    text = "Prix\u00a0: 25\u00a0€, soit «\u00a0peu\u00a0»."
+    window.document.course.items[0].body = text
+    window.page.outline.select_target((1,))
+    window.page.outline.select_target((0,))
+    body = window.page.editor.lesson_editor.body
+    body.setFocus()
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(body, "!")
+    assert course.items[0].body == text + "!"

@@ -16,6 +16,7 @@ from authoring.core.atomic_write import atomic_write
 from authoring.core.course_file import file_digest
 from authoring.core.course_format import parse_course
 from authoring.core.problems import Problem
+from authoring.gui.editors.field_binding import exact_text
 from authoring.gui.editors.markdown_editor import MarkdownEditor
 from authoring.gui.problems_panel import CHECK_DELAY_MS, ProblemsPanel
 
@@ -55,7 +56,7 @@ class TextPage(QWidget):
         self.problemsChanged.emit(self.problems())
 
     def text(self) -> str:
-        return self.editor.toPlainText()
+        return exact_text(self.editor)
 
     def problems(self) -> list[Problem]:
         return parse_course(self.text()).problems

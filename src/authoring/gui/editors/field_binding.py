@@ -62,7 +62,7 @@ class FieldBinding(QObject):
         if isinstance(widget, QLineEdit):
             widget.textEdited.connect(self._edited)
         elif isinstance(widget, QPlainTextEdit):
-            widget.textChanged.connect(lambda: self._edited(widget.toPlainText()))
+            widget.textChanged.connect(lambda: self._edited(exact_text(widget)))
         elif isinstance(widget, QSpinBox):
             widget.valueChanged.connect(self._edited)
         elif isinstance(widget, QCheckBox):
@@ -91,7 +91,7 @@ class FieldBinding(QObject):
                     if not widget.hasFocus():
                         widget.setCursorPosition(0)  # a long stem shows its beginning, not its end
             elif isinstance(widget, QPlainTextEdit):
-                if widget.toPlainText() != (value or ""):
+                if exact_text(widget) != (value or ""):
                     position = widget.textCursor().position()
                     widget.setPlainText(value or "")
                     cursor = widget.textCursor()
@@ -133,3 +133,9 @@ class FieldBinding(QObject):
         ):
             return
         self.refresh()
+
+
+def exact_text(editor: QPlainTextEdit) -> str:
+    """The editor's text as typed.  ``toPlainText`` turns no-break spaces into plain ones, which would
+    rewrite text the author never touched (French punctuation, numbers with units)."""
+    return editor.document().toRawText().replace("\u2029", "\n").replace("\u2028", "\n")

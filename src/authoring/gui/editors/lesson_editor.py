@@ -26,6 +26,7 @@ from authoring.core.atomic_write import atomic_write
 from authoring.core.validation import MAX_LESSON_MINUTES, reading_minutes
 from authoring.gui.document import CourseDocument
 from authoring.gui.editors.base_editor import ObjectEditor
+from authoring.gui.editors.field_binding import exact_text
 from authoring.gui.editors.markdown_editor import MarkdownEditor
 
 RENDER_DELAY_MS = 300
@@ -104,12 +105,12 @@ class LessonEditor(ObjectEditor):
         source_dir = self.document.source_dir
         if source_dir is not None:
             self.rendered.document().setBaseUrl(QUrl.fromLocalFile(f"{source_dir}/"))
-        html = render_markdown(self.body.toPlainText())
+        html = render_markdown(exact_text(self.body))
         self.rendered.setHtml(fit_images(html, source_dir, self.rendered.viewport().width() - 24))
         self._update_reading_time()
 
     def _update_reading_time(self) -> None:
-        minutes = reading_minutes(self.body.toPlainText())
+        minutes = reading_minutes(exact_text(self.body))
         words = round(minutes * 200)
         text = f"{words} words · about {max(1, round(minutes))} min read" if words else "Empty lesson"
         if minutes > MAX_LESSON_MINUTES:
