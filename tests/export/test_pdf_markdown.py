@@ -150,3 +150,10 @@ def test_plain_text_shortcut_gives_what_the_parser_gives(text: str) -> None:
     assert [getattr(flowable, "text", None) for flowable in fast.render(text)] == slow_blocks
     if slow_inline is not None:
         assert fast.inline(text) == slow_inline
+
+
+@pytest.mark.parametrize("start", [0, 1, 7, 10])
+def test_an_ordered_list_keeps_the_authors_first_number(tmp_path: Path, start: int) -> None:
+    target = tmp_path / "ordered.pdf"
+    export_pdf(write_course(tmp_path, f"{start}. alpha\n{start + 1}. beta\n{start + 2}. gamma"), target)
+    assert f"{start}. alpha {start + 1}. beta {start + 2}. gamma" in pdf_text(target)

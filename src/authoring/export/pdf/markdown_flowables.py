@@ -195,8 +195,12 @@ class MarkdownRenderer:
         self._list_depth -= 1
         font = self.styles.fonts.body.name
         if ordered:
-            flowable = ListFlowable(items, bulletType="1", start=int(opening.attrs.get("start", 1) or 1),
-                                    bulletFormat="%s.", bulletFontName=font, bulletFontSize=style.fontSize,
+            start = int(opening.attrs.get("start", 1))
+            # reportlab draws no number for a value of 0 (BulletDrawer tests ``not value``): a list
+            # from 0 counts from 1 and prints each number less one.
+            number_format = _one_less if start == 0 else "%s."
+            flowable = ListFlowable(items, bulletType="1", start=start or 1,
+                                    bulletFormat=number_format, bulletFontName=font, bulletFontSize=style.fontSize,
                                     leftIndent=18, bulletColor=MUTED, spaceAfter=4)
         else:
             flowable = ListFlowable(items, bulletType="bullet",
@@ -278,6 +282,10 @@ class MarkdownRenderer:
         """Flowables in a shaded box with a bar on the left (quotes, explanations, notes)."""
         return Block(flowables, BlockLook(padding=(10, 8, 6, 4), background=background, bar=bar, space_before=2,
                                           space_after=8))
+
+
+def _one_less(number: str) -> str:
+    return f"{int(number) - 1}."
 
 
 class FittedImage(Flowable):
