@@ -157,3 +157,26 @@ def test_an_ordered_list_keeps_the_authors_first_number(tmp_path: Path, start: i
     target = tmp_path / "ordered.pdf"
     export_pdf(write_course(tmp_path, f"{start}. alpha\n{start + 1}. beta\n{start + 2}. gamma"), target)
     assert f"{start}. alpha {start + 1}. beta {start + 2}. gamma" in pdf_text(target)
+
+
+def test_a_photo_prints_upright_by_its_exif_orientation(tmp_path: Path) -> None:
+    """A phone stores a portrait photo sideways with an Orientation tag (6: turn it right to view it)."""
+    upright = Image.new("RGB", (100, 200), "blue")
+    upright.paste((255, 0, 0), (0, 0, 100, 100))  # red on top
+    (tmp_path / "assets").mkdir()
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    upright.transpose(Image.Transpose.ROTATE_90).save(tmp_path / "assets" / "photo.jpg", exif=exif)
+    target = tmp_path / "photo.pdf"
+    export_pdf(write_course(tmp_path, "![A portrait photo](assets/photo.jpg)"), target)
+    listing = subprocess.run(["pdfimages", "-list", str(target)], capture_output=True, text=True,
+                             check=True).stdout.splitlines()[2].split()
+    width, height, x_ppi, y_ppi = int(listing[3]), int(listing[4]), int(listing[12]), int(listing[13])
+    assert (width, height) == (100, 200)
+    assert x_ppi == y_ppi  # drawn in the upright proportions, not squeezed into the sideways ones
+    subprocess.run(["pdfimages", "-png", str(target), str(tmp_path / "out")], check=True)
+    printed = Image.open(tmp_path / "out-000.png").convert("RGB")
+    red, _, blue = printed.getpixel((50, 20))  # type: ignore[misc]
+    assert red > 200 and blue < 60
+    red, _, blue = printed.getpixel((50, 180))  # type: ignore[misc]
+    assert blue > 200 and red < 60

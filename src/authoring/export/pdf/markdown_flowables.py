@@ -9,6 +9,7 @@ Raw HTML in a lesson is printed as the author typed it.
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,8 @@ from urllib.parse import unquote, urlparse
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from PIL import Image as PILImage
+from PIL import ImageOps
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -37,6 +40,7 @@ _PLAIN = re.compile(r"(?![-+=\s]|\d{1,9}[.)])[^\n\r\x00\\`*_\[\]<>!&#|~]*")
 _BULLETS = ("\u2022", "\u25e6", "\u25aa")  # • ◦ ▪ by depth
 _INLINE_TAGS = {"strong": "b", "em": "i", "s": "strike"}
 IMAGE_MAX_HEIGHT = 300.0
+_EXIF_ORIENTATION = 0x0112
 _PICTURE_LOOK = BlockLook(keep_whole_below=float("inf"))
 _ALIGNMENTS: dict[str, Literal[0, 1, 2]] = {"center": TA_CENTER, "right": TA_RIGHT}
 
@@ -266,7 +270,7 @@ class MarkdownRenderer:
                                          f"({fonts.markup(image.src)})", self.styles.small)])
         path = self.source_dir / unquote(url.path)
         try:
-            reader = ImageReader(str(path))
+            reader = _upright_image(path)
             width, height = reader.getSize()
         except Exception as exc:  # PIL raises many kinds for unreadable images
             self.warnings.append(f"image '{image.src}' could not be read ({exc.__class__.__name__}); "
@@ -282,6 +286,21 @@ class MarkdownRenderer:
         """Flowables in a shaded box with a bar on the left (quotes, explanations, notes)."""
         return Block(flowables, BlockLook(padding=(10, 8, 6, 4), background=background, bar=bar, space_before=2,
                                           space_after=8))
+
+
+def _upright_image(path: Path) -> ImageReader:
+    """The image as it is meant to be seen: cameras store a portrait photo sideways and say so in EXIF."""
+    with PILImage.open(path) as stored:
+        if stored.getexif().get(_EXIF_ORIENTATION, 1) == 1:
+            return ImageReader(str(path))  # reportlab embeds a JPEG's own bytes: no re-encoding
+        upright = ImageOps.exif_transpose(stored)
+        if stored.format != "JPEG":
+            return ImageReader(upright)
+    # Turned photos stay JPEGs: as raw pixels a phone photo would take tens of megabytes.
+    buffer = io.BytesIO()
+    upright.save(buffer, "JPEG", quality=92)
+    buffer.seek(0)
+    return ImageReader(buffer)
 
 
 def _one_less(number: str) -> str:
