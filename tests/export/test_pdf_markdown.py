@@ -180,3 +180,22 @@ def test_a_photo_prints_upright_by_its_exif_orientation(tmp_path: Path) -> None:
     assert red > 200 and blue < 60
     red, _, blue = printed.getpixel((50, 180))  # type: ignore[misc]
     assert blue > 200 and red < 60
+
+
+def test_link_addresses_print_as_the_author_wrote_them_and_still_work(tmp_path: Path) -> None:
+    target = tmp_path / "links.pdf"
+    export_pdf(write_course(tmp_path, "See [Straße](https://de.wikipedia.org/wiki/Straße), "
+                                      "[space](<https://example.com/a b>), [path](https://example.jp/パス), "
+                                      "[query](https://example.com/?a=1&b=2) and <https://example.org/café>."),
+               target)
+    text = pdf_text(target)
+    assert "Straße (https://de.wikipedia.org/wiki/Straße)" in text
+    assert "space (https://example.com/a b)" in text
+    assert "path (https://example.jp/パス)" in text
+    assert "query (https://example.com/?a=1&b=2)" in text
+    assert "and https://example.org/café." in text  # a bare address once, as typed
+    assert "%" not in text
+    uris = {annotation.get_object()["/A"]["/URI"] for page in PdfReader(target).pages
+            for annotation in page.get("/Annots", []) if "/A" in annotation.get_object()}
+    assert {"https://de.wikipedia.org/wiki/Stra%C3%9Fe", "https://example.com/a%20b",
+            "https://example.jp/%E3%83%91%E3%82%B9", "https://example.org/caf%C3%A9"} <= uris

@@ -179,9 +179,11 @@ class MarkdownRenderer:
         fonts = self.styles.fonts
         if href.startswith("#") or not href:
             return label
-        address = href.removeprefix("mailto:")
+        # The parser percent-encodes the target (and punycodes the host) so that it works; paper shows
+        # the address as the author typed it, which is what a reader can type in turn.
+        address = _PARSER.normalizeLinkText(href).removeprefix("mailto:")
         anchor = f'<a href="{escape(href)}" color="{hex_color(ACCENT)}"><u>{label}</u></a>'
-        if shown.strip() in (href, address):
+        if shown.strip() in (href, address, _PARSER.normalizeLinkText(href)):
             return anchor
         return f'{anchor} <font size="8.5" color="{hex_color(MUTED)}">({fonts.markup(address)})</font>'
 
