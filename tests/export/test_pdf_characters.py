@@ -154,3 +154,14 @@ def test_markup_escapes_and_picks_a_font_per_run() -> None:
     cjk = fonts.fallbacks[-1].name
     assert f'<font face="{cjk}">東京</font>' in markup
     assert fonts.missing == {}
+
+
+def test_each_export_in_one_session_prints_its_own_cjk_characters(tmp_path: Path) -> None:
+    """The editor exports many times in one process; each document subsets the CJK font for its own text."""
+    for number, words in enumerate(["日本語の文", "パスと道", "한국어 문장"]):
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        source = folder / "course.md"
+        source.write_text(f"---\ntitle: CJK\n---\n\n# Lesson: Words\n\nSay {words} here.\n", encoding="utf-8")
+        export_pdf(source, folder / "cjk.pdf")
+        assert f"Say {words} here." in pdf_text(folder / "cjk.pdf")

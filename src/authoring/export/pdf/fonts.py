@@ -234,7 +234,11 @@ def _register(file: FontFile, codes: frozenset[int]) -> str:
         data = truetype_subset(file.path, file.index, wanted)
         name = "F" + hashlib.sha1(data).hexdigest()[:12]
         if name not in _REGISTERED:
-            pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+            font = TTFont(name, io.BytesIO(data))
+            # reportlab registers a font under its PostScript name too, and hands out the first font
+            # of a name for any later one: a later subset, with other glyphs, needs a name of its own.
+            font.face.name += b"-" + name.encode("ascii")
+            pdfmetrics.registerFont(font)
             _REGISTERED.add(name)
         return name
     name = "F" + hashlib.sha1(f"{file.path}:{file.index}".encode()).hexdigest()[:12]
