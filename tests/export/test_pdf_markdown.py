@@ -13,7 +13,7 @@ from PIL import Image
 from pypdf import PdfReader
 from reportlab.platypus import ListFlowable, Paragraph, Table
 from reportlab.platypus.flowables import HRFlowable
-from test_pdf_support import export_pdf, pdf_text
+from test_pdf_support import export_pdf, pdf_text, words_by_page
 
 from authoring.export.pdf import markdown_flowables
 from authoring.export.pdf.blocks import Block
@@ -199,3 +199,36 @@ def test_link_addresses_print_as_the_author_wrote_them_and_still_work(tmp_path: 
             for annotation in page.get("/Annots", []) if "/A" in annotation.get_object()}
     assert {"https://de.wikipedia.org/wiki/Stra%C3%9Fe", "https://example.com/a%20b",
             "https://example.jp/%E3%83%91%E3%82%B9", "https://example.org/caf%C3%A9"} <= uris
+
+
+@pytest.mark.parametrize("label", ["", " and its words"])
+def test_an_image_inside_a_link_prints_with_the_address(tmp_path: Path, label: str) -> None:
+    (tmp_path / "assets").mkdir()
+    Image.new("RGB", (120, 60), "purple").save(tmp_path / "assets" / "logo.png")
+    target = tmp_path / "linked.pdf"
+    export_pdf(write_course(tmp_path, f"Before. [![The company logo](assets/logo.png){label}]"
+                                      "(https://example.com/home) After."), target)
+    text = pdf_text(target)
+    assert "Before." in text and "After." in text
+    assert "The company logo" in text
+    assert "https://example.com/home" in text
+    if label:
+        assert "and its words" in text
+    assert sum(len(page.images) for page in PdfReader(target).pages) == 1
+    uris = [annotation.get_object()["/A"]["/URI"] for page in PdfReader(target).pages
+            for annotation in page.get("/Annots", []) if "/A" in annotation.get_object()]
+    assert uris.count("https://example.com/home") >= 2  # the picture and the printed address
+
+
+def test_an_image_inside_a_link_in_a_title_prints_its_alt_text_and_address(tmp_path: Path) -> None:
+    markup = renderer(tmp_path).inline("Go [![home icon](assets/i.png)](https://example.com/)")
+    assert "[home icon]" in markup and "https://example.com/" in markup
+
+
+def test_a_caption_keeps_its_space_before_the_next_paragraph(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    Image.new("RGB", (120, 60), "olive").save(tmp_path / "assets" / "pic.png")
+    target = tmp_path / "caption.pdf"
+    export_pdf(write_course(tmp_path, "![Captionword here](assets/pic.png)\n\nNextword follows."), target)
+    words = {word: (top, bottom) for _, page in words_by_page(target) for word, top, bottom in page}
+    assert words["Nextword"][0] - words["Captionword"][1] >= 8  # the caption style's space after

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import unquote, urlparse
@@ -54,6 +54,8 @@ def is_plain(markdown: str) -> bool:
 class _ImageRef:
     src: str
     alt: str
+    href: str = ""
+    """The link the image is inside, if any."""
 
 
 @dataclass
@@ -167,9 +169,17 @@ class MarkdownRenderer:
                 links.append((str(token.attrs.get("href", "")), len(parts), []))
             elif kind == "link_close" and links:
                 href, start, shown = links.pop()
-                label = "".join(part for part in parts[start:] if isinstance(part, str))
+                inside = parts[start:]
                 del parts[start:]
-                parts.append(self._link(label, "".join(shown), href))
+                label = "".join(part for part in inside if isinstance(part, str))
+                images = [replace(part, href=href) for part in inside if isinstance(part, _ImageRef)]
+                # A linked picture prints (clickable), then the link's words and address: paper cannot click.
+                parts += images
+                if images and not label.strip() and href and not href.startswith("#"):
+                    address = _printed_address(href)
+                    parts.append(self._link(self.styles.fonts.markup(address), address, href))
+                else:
+                    parts.append(self._link(label, "".join(shown), href))
             elif kind == "image":
                 parts.append(_ImageRef(str(token.attrs.get("src", "")), token.content))
         return parts
@@ -179,9 +189,7 @@ class MarkdownRenderer:
         fonts = self.styles.fonts
         if href.startswith("#") or not href:
             return label
-        # The parser percent-encodes the target (and punycodes the host) so that it works; paper shows
-        # the address as the author typed it, which is what a reader can type in turn.
-        address = _PARSER.normalizeLinkText(href).removeprefix("mailto:")
+        address = _printed_address(href)
         anchor = f'<a href="{escape(href)}" color="{hex_color(ACCENT)}"><u>{label}</u></a>'
         if shown.strip() in (href, address, _PARSER.normalizeLinkText(href)):
             return anchor
@@ -279,15 +287,23 @@ class MarkdownRenderer:
                                  "its alt text is printed instead")
             return self.boxed([Para(f"Image '{fonts.markup(image.src)}' could not be read: "
                                          f"{fonts.markup(alt or 'no description')}", self.styles.small)])
-        picture = FittedImage(reader, width * 0.75, height * 0.75)
+        picture = FittedImage(reader, width * 0.75, height * 0.75, href=image.href)
         # Kept whole (an image is at most IMAGE_MAX_HEIGHT tall) by a Block rather than reportlab's
         # KeepTogether, which reports a huge height to force a split and so breaks any block around it.
-        return Block([picture, caption] if caption else [picture], _PICTURE_LOOK)
+        if caption is None:
+            return Block([picture], _PICTURE_LOOK)
+        return Block([picture, caption], replace(_PICTURE_LOOK, space_after=caption.getSpaceAfter()))
 
     def boxed(self, flowables: list[Flowable], background: Color = SHADE, bar: Color = RULE) -> Flowable:
         """Flowables in a shaded box with a bar on the left (quotes, explanations, notes)."""
         return Block(flowables, BlockLook(padding=(10, 8, 6, 4), background=background, bar=bar, space_before=2,
                                           space_after=8))
+
+
+def _printed_address(href: str) -> str:
+    # The parser percent-encodes the target (and punycodes the host) so that it works; paper shows
+    # the address as the author typed it, which is what a reader can type in turn.
+    return _PARSER.normalizeLinkText(href).removeprefix("mailto:")
 
 
 def _upright_image(path: Path) -> ImageReader:
@@ -312,9 +328,9 @@ def _one_less(number: str) -> str:
 class FittedImage(Flowable):
     """An image at its natural size (96 dpi), scaled down to fit the width and a height limit."""
 
-    def __init__(self, reader: ImageReader, width: float, height: float) -> None:
+    def __init__(self, reader: ImageReader, width: float, height: float, href: str = "") -> None:
         super().__init__()
-        self.reader, self.natural = reader, (width, height)
+        self.reader, self.natural, self.href = reader, (width, height), href
         self.hAlign = "CENTER"
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -325,3 +341,5 @@ class FittedImage(Flowable):
 
     def draw(self) -> None:
         self.canv.drawImage(self.reader, 0, 0, self.width, self.height, mask="auto")
+        if self.href:
+            self.canv.linkURL(self.href, (0, 0, self.width, self.height), relative=1)
