@@ -9,10 +9,11 @@ backslash in front of such a line (``\\# Quiz: tips``, ``Explanation\\:``,
 so the reader can take exactly one away again: ``parse(write(c)) == c``.
 
 Lines inside code blocks and raw HTML are never touched: Markdown does not
-read structure there.  Some raw HTML, though, runs until its own end marker,
-past blank lines: a comment (``<!--``) or a ``<pre>`` left open would take in
-every item after it in the file.  The line that opens such a block gets the
-backslash instead (``\\<!-- draft``), so the block stays inside its field.
+read structure there.  A code fence, though, and some raw HTML run until their
+own end marker, past blank lines: a fence (````` ``` `````), a comment
+(``<!--``) or a ``<pre>`` left open would take in every item after it in the
+file.  The line that opens such a block gets the backslash instead
+(``\\<!-- draft``), so the block stays inside its field.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ _TASK_ITEM = re.compile(r"^( {0,3}[-*+][ \t]+)(\\*)(\[[ xX]\])")
 # CommonMark's raw HTML blocks that end only at their own end marker (types 1 to 5), not at a blank line.
 _HTML_OPENER = re.compile(r"^( {0,3})(\\*)(<(?:!--|\?|!\[CDATA\[|![A-Za-z]|(?:script|pre|style|textarea)(?=[ \t>]|$)))",
                           re.IGNORECASE)
+_FENCE_OPENER = re.compile(r"^( {0,3})(\\*)(`{3,}|~{3,})")
 _PAST_THE_END = "\n\n# end"
 """What follows a field in the file (a blank line, then more of the course), to see what would swallow it."""
 
@@ -59,14 +61,14 @@ _ALWAYS_PATTERNS = {
 
 def escape(text: str, context: Context) -> str:
     lines = text.split("\n")
-    openers, tokens = _open_html_blocks(lines)
+    openers, tokens = _open_blocks(lines)
     protected = _protected_lines(tokens)
     headings = _structural_heading_lines(tokens, context)
     heading_pattern = _HEADING_PATTERNS[context]
     for index, line in enumerate(lines):
         if index in protected:
             continue
-        match = _HTML_OPENER.match(line)
+        match = _opener(line)
         if match and (match.group(2) or index in openers):
             lines[index] = _insert_backslash(line, match)
             continue
@@ -84,7 +86,7 @@ def escape(text: str, context: Context) -> str:
 
 def unescape(text: str, context: Context) -> str:
     lines = text.split("\n")
-    patterns = (_HEADING_PATTERNS[context], *_ALWAYS_PATTERNS[context], _HTML_OPENER)
+    patterns = (_HEADING_PATTERNS[context], *_ALWAYS_PATTERNS[context], _HTML_OPENER, _FENCE_OPENER)
     escaped: dict[int, int] = {}  # line -> where its backslashes start
     for index, line in enumerate(lines):
         for pattern in patterns:
@@ -101,37 +103,23 @@ def unescape(text: str, context: Context) -> str:
     return "\n".join(lines)
 
 
-def close_open_fence(text: str) -> str:
-    """Close a code fence that runs to the end of ``text``.
-
-    Left open, it would swallow every item after it in the file.
-    """
-    lines = text.split("\n")
-    for token in block_tokens(text):
-        if token.type == "fence" and token.map and token.map[1] >= len(lines):
-            last = lines[-1].strip()
-            fence_char = token.markup[0]
-            closed = token.map[1] - token.map[0] > 1 and (
-                last.startswith(token.markup) and set(last) == {fence_char}
-            )
-            if not closed:
-                return f"{text}\n{token.markup}"
-    return text
-
-
-def _open_html_blocks(lines: list[str]) -> tuple[set[int], list]:  # type: ignore[type-arg]
-    """The lines that open raw HTML running past the end of the text, and the block tokens once those
-    lines are escaped (which may show another open block further on, hidden inside the first)."""
+def _open_blocks(lines: list[str]) -> tuple[set[int], list]:  # type: ignore[type-arg]
+    """The lines that open a code fence or raw HTML running past the end of the text, and the block tokens
+    once those lines are escaped (which may show another open block further on, hidden inside the first)."""
     openers: set[int] = set()
     while True:
-        escaped = [_insert_backslash(line, match) if index in openers and (match := _HTML_OPENER.match(line))
+        escaped = [_insert_backslash(line, match) if index in openers and (match := _opener(line))
                    else line for index, line in enumerate(lines)]
         tokens = block_tokens("\n".join(escaped) + _PAST_THE_END)
-        runaway = next((token for token in tokens if token.type == "html_block" and token.map
-                        and token.map[1] > len(lines) and _HTML_OPENER.match(lines[token.map[0]])), None)
+        runaway = next((token for token in tokens if token.type in ("html_block", "fence") and token.map
+                        and token.map[1] > len(lines) and _opener(lines[token.map[0]])), None)
         if runaway is None or runaway.map is None:
             return openers, tokens
         openers.add(runaway.map[0])
+
+
+def _opener(line: str) -> re.Match[str] | None:
+    return _HTML_OPENER.match(line) or _FENCE_OPENER.match(line)
 
 
 def _insert_backslash(line: str, match: re.Match[str]) -> str:

@@ -9,7 +9,7 @@ byte for byte, so a course kept in git only shows the author's real changes.
 from __future__ import annotations
 
 from authoring.core.course_format.blocks import block_tokens
-from authoring.core.course_format.escaping import Context, close_open_fence, escape
+from authoring.core.course_format.escaping import Context, escape
 from authoring.core.course_format.front_matter import write_front_matter
 from authoring.core.course_format.headings import join_pinned_id
 from authoring.core.model import Choice, Course, Item, Lesson, Question, Quiz
@@ -55,13 +55,13 @@ def _choice_lines(choice: Choice) -> str:
     lines = [f"- {marker} {first}" if first else f"- {marker}"]
     lines += [f"  {line}" for line in rest]
     if choice.feedback:
-        feedback = close_open_fence(choice.feedback)
+        feedback = choice.feedback
         lines += [f"  > {line}" if line else "  >" for line in feedback.split("\n")]
     return "\n".join(lines)
 
 
 def _explanation(explanation: str) -> str:
-    text = close_open_fence(escape(explanation, Context.EXPLANATION))
+    text = escape(explanation, Context.EXPLANATION)
     tokens = block_tokens(text)
     starts_with_paragraph = bool(tokens) and tokens[0].type == "paragraph_open" and (tokens[0].map or [1])[0] == 0
     if starts_with_paragraph and not text[:1].isspace():
@@ -72,4 +72,4 @@ def _explanation(explanation: str) -> str:
 def _body(text: str, context: Context) -> list[str]:
     if not text:
         return []
-    return [close_open_fence(escape(text, context))]
+    return [escape(text, context)]
