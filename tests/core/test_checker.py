@@ -45,6 +45,17 @@ def only(problems: list[tuple[str, int, str]], severity: str) -> list[tuple[str,
         ("---\ntitle: [unclosed\n---\n\n# Lesson: L\n\nx\n", 2, "not valid YAML"),
         (HEADER + "Stray text.\n\n# Lesson: L\n\nx\n", 5, "text before the first item"),
         (HEADER + "# Lesson: L\n\n```\ncode\n\n# Lesson: M\n\ny\n", 7, "never closed"),
+        # Every field the player shows an image from: titles, stems, choices, and raw HTML too.
+        (HEADER + "# Lesson: See ![a chart](assets/title.png)\n\nx\n", 5, "'assets/title.png' does not exist"),
+        (HEADER + "# Quiz: Q\n\n## Which? ![s](assets/stem.png)\n\n- [x] a\n- [ ] b\n\nExplanation: e.\n\n"
+         + GOOD_QUESTION, 7, "'assets/stem.png' does not exist"),
+        (HEADER + "# Quiz: Q\n\n## Which?\n\n- [x] ![c](assets/choice.png)\n- [ ] b\n\nExplanation: e.\n\n"
+         + GOOD_QUESTION, 9, "'assets/choice.png' does not exist"),
+        (HEADER + "# Lesson: L\n\n<p>Look:</p>\n<img src=\"assets/raw.png\" alt=\"x\">\n", 8,
+         "'assets/raw.png' does not exist"),
+        (HEADER + "# Lesson: L\n\nInline <img src=\"assets/inline.png\" alt=\"x\"> image.\n", 7,
+         "'assets/inline.png' does not exist"),
+        (HEADER + "# Lesson: L\n\n![e](file:///etc/hosts)\n", 7, "neither in the course folder nor on the web"),
     ],
 )
 def test_errors_name_the_line_and_what_to_do(tmp_path: Path, text: str, line: int, words: str) -> None:
@@ -57,6 +68,7 @@ def test_errors_name_the_line_and_what_to_do(tmp_path: Path, text: str, line: in
     [
         (HEADER + "# Quiz: Q\n\n## One?\n\n- [x] a\n- [ ] b\n\n" + GOOD_QUESTION, 7, "no explanation"),
         (HEADER + "# Lesson: L\n\n![](assets/chart.png)\n", 7, "no alt text"),
+        (HEADER + "# Lesson: L\n\n![A chart](https://example.com/c.png)\n", 7, "learners will not see it"),
         (HEADER + "# Lesson: L\n\n" + "word " * 1100 + "\n", 5, "minutes to read"),
         (HEADER + "# Quiz: Q\n\n" + GOOD_QUESTION, 5, "single question"),
         (HEADER + "# Reflection: R\n", 5, "no prompt"),

@@ -83,6 +83,18 @@ def test_an_image_outside_the_course_folder_is_refused(tmp_path: Path) -> None:
         build_web_files(course, ExportOptions(source_dir=folder), "local")
 
 
+def test_images_in_titles_stems_and_choices_are_packaged(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    for name in ("title", "stem", "choice"):
+        (tmp_path / "assets" / f"{name}.png").write_bytes(name.encode())
+    question = Question("Which one? ![s](assets/stem.png)", choices=[Choice("![c](assets/choice.png)", True),
+                                                                     Choice("b", False)])
+    course = Course("T", items=[Quiz("See ![t](assets/title.png)", "", [question])])
+    files = build_web_files(course, ExportOptions(source_dir=tmp_path), "local")
+    assert {name: files[f"assets/{name}.png"] for name in ("title", "stem", "choice")} == {
+        "title": b"title", "stem": b"stem", "choice": b"choice"}
+
+
 def test_author_text_cannot_close_the_data_script(tmp_path: Path) -> None:
     course = Course("A </script><script>alert(1)</script> & co", language="pt-BR",
                     items=[Lesson("</script>", "`</script><!--` \u2028")])
@@ -128,11 +140,15 @@ def test_a_failed_zip_leaves_the_old_one(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["course.zip"]
 
 
-def test_write_folder_replaces_an_earlier_export_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_write_folder_replaces_an_earlier_export_atomically(sample_course: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path = tmp_path / "exports"
     target = tmp_path / "out"
-    write_folder({"index.html": b"one", "assets/a.png": b"a"}, target)
-    write_folder({"index.html": b"two"}, target)
-    assert (target / "index.html").read_bytes() == b"two" and not (target / "assets").exists()
+    write_folder(build_web_files(load(sample_course), ExportOptions(source_dir=sample_course.parent), "local"), target)
+    assert (target / "assets" / "one-in-three.png").is_file()
+    write_folder(build_web_files(Course("Two"), ExportOptions(source_dir=tmp_path), "local"), target)
+    two = (target / "index.html").read_bytes()
+    assert b"Two" in two and not (target / "assets").exists()
 
     def fail(self: Path, other: Path) -> None:
         raise OSError("disk full")
@@ -141,16 +157,40 @@ def test_write_folder_replaces_an_earlier_export_atomically(tmp_path: Path, monk
     with pytest.raises(OSError, match="disk full"):
         write_folder({"index.html": b"three"}, target)
     monkeypatch.undo()
-    assert (target / "index.html").read_bytes() == b"two"
+    assert (target / "index.html").read_bytes() == two
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
 def test_write_folder_never_replaces_a_folder_of_other_files(tmp_path: Path) -> None:
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "thesis.docx").write_bytes(b"precious")
-    with pytest.raises(ExportError, match="other files in it"):
+    with pytest.raises(ExportError, match=r"holds files that no earlier HTML export wrote \(thesis.docx\)"):
         write_folder({"index.html": b"x"}, tmp_path / "mine")
     assert (tmp_path / "mine" / "thesis.docx").read_bytes() == b"precious"
+
+
+def test_write_folder_replaces_only_what_an_earlier_export_wrote(sample_course: Path, tmp_path: Path) -> None:
+    # "It has an index.html" is no proof: any site has one, and replacing the folder deletes all it holds.
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>my home page</p>", encoding="utf-8")
+    files = build_web_files(load(sample_course), ExportOptions(source_dir=sample_course.parent), "local")
+    with pytest.raises(ExportError, match=r"\(index.html\)"):
+        write_folder(files, site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "<p>my home page</p>"
+
+    export = tmp_path / "export"
+    write_folder(files, export)
+    (export / "assets" / "draft.png").write_bytes(b"mine")
+    (export / "assets" / "pictures").symlink_to(tmp_path)
+    (export / "Thumbs.db").write_bytes(b"")
+    with pytest.raises(ExportError, match=r"\(assets/draft.png, assets/pictures\)"):
+        write_folder(files, export)
+    (export / "assets" / "draft.png").unlink()
+    (export / "assets" / "pictures").unlink()
+    write_folder(files, export)  # the player's files, the images it shows and a file manager's leftovers
+    assert sorted(path.relative_to(export).as_posix() for path in export.rglob("*")) == [
+        "assets", "assets/one-in-three.png", "index.html", "player.css", "player.js"]
 
 
 def test_the_html_exporter_writes_a_folder_or_a_zip(sample_course: Path, tmp_path: Path) -> None:

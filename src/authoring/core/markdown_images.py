@@ -1,13 +1,20 @@
-"""The images a piece of Markdown shows, for the checker and for Save As."""
+"""The images a piece of Markdown shows, for the checker and for Save As.
+
+Both ``![alt](src)`` and raw HTML ``<img src alt>``: the player shows either, so
+the checker has to look at both, as the exporter packages both.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 
 _parser = MarkdownIt("commonmark").enable("table")
+# Every image is reported, even one a renderer refuses to link (file:, javascript:), so the checker names it.
+_parser.validateLink = lambda _url: True  # type: ignore[method-assign,assignment]
 
 
 class MarkdownImage(NamedTuple):
@@ -18,9 +25,33 @@ class MarkdownImage(NamedTuple):
 
 
 def markdown_images(markdown: str) -> Iterator[MarkdownImage]:
-    if "![" not in markdown:  # most texts: no image syntax, so no parse
+    if "![" not in markdown and "<img" not in markdown.lower():  # most texts: no image, so no parse
         return
     for block in _parser.parse(markdown):
+        line = block.map[0] if block.map else 0
+        if block.type == "html_block":
+            yield from _html_images(block.content, line)
         for token in block.children or []:
             if token.type == "image":
-                yield MarkdownImage(block.map[0] if block.map else 0, str(token.attrs.get("src", "")), token.content)
+                yield MarkdownImage(line, str(token.attrs.get("src", "")), token.content)
+            elif token.type == "html_inline":
+                yield from _html_images(token.content, line)
+
+
+class _ImageTags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            values = dict(attrs)
+            self.found.append((self.getpos()[0] - 1, values.get("src") or "", values.get("alt") or ""))
+
+
+def _html_images(html: str, first_line: int) -> Iterator[MarkdownImage]:
+    tags = _ImageTags()
+    tags.feed(html)
+    tags.close()
+    for line, src, alt in tags.found:
+        yield MarkdownImage(first_line + line, src, alt)

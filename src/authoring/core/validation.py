@@ -76,6 +76,7 @@ def _check_item(item: Item, index: int, source_dir: Path | None) -> Iterator[Pro
     where = {"item": index}
     if not item.title.strip():
         yield warning(item.line, f"this {item.kind} has no title", field="title", **where)
+    yield from _check_images(item.title, item.line, source_dir, field="title", item=index)
     if isinstance(item, Lesson):
         minutes = reading_minutes(item.body)
         if minutes > MAX_LESSON_MINUTES:
@@ -114,10 +115,12 @@ def _check_question(question: Question, item: int, number: int, source_dir: Path
                                      "after the choices", field="explanation", **where)
     if not question.stem.strip():
         yield warning(question.line, "this question has no text after '##'", field="stem", **where)
+    yield from _check_images(question.stem, question.line, source_dir, field="stem", **where)
     yield from _check_images(question.body, question.body_line, source_dir, field="body", **where)
     yield from _check_images(question.explanation, question.explanation_line, source_dir,
                              field="explanation", **where)
     for choice in question.choices:
+        yield from _check_images(choice.text, choice.line, source_dir, field="choices", **where)
         yield from _check_images(choice.feedback, choice.line, source_dir, field="choices", **where)
 
 
@@ -133,10 +136,17 @@ def _check_images(markdown: str, first_line: int, source_dir: Path | None, **whe
 def _check_image_file(src: str, line: int, source_dir: Path | None, where: dict[str, int | str]) -> Iterator[Problem]:
     url = urlparse(src)
     if url.scheme in ("http", "https") or src.startswith("//"):
-        yield warning(line, f"image '{src}' is on the web, so it is not packaged and learners offline or "
-                            "behind a firewall will not see it; save it in assets/ instead", **where)
+        yield warning(line, f"image '{src}' is on the web: the player shows only images packaged with the "
+                            "course, so learners will not see it; save it in assets/ and link it from there",
+                      **where)
         return
-    if url.scheme == "data" or source_dir is None:
+    if url.scheme == "data":
+        return
+    if url.scheme and len(url.scheme) > 1:  # one letter is a Windows drive: C:/…, reported below
+        yield error(line, f"image '{src}' is neither in the course folder nor on the web; copy it into assets/ "
+                          "beside the course and link it from there", **where)
+        return
+    if source_dir is None:
         return
     relative = Path(unquote(url.path))
     target = (source_dir / relative).resolve()

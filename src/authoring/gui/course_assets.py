@@ -40,6 +40,7 @@ def copy_assets(course: Course, source_dir: Path, target_dir: Path) -> list[Path
 
 def _texts(course: Course) -> Iterator[str]:
     for item in course.items:
+        yield item.title
         if isinstance(item, Quiz):
             yield item.intro
             for question in item.questions:
@@ -49,6 +50,7 @@ def _texts(course: Course) -> Iterator[str]:
 
 
 def _question_texts(question: Question) -> Iterator[str]:
+    yield question.stem
     yield question.body
     yield question.explanation
     for choice in question.choices:

@@ -7,7 +7,6 @@ are collected on the way, with the course line that names each one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -43,6 +42,12 @@ class _Renderer:
             self._collect(src, markdown, line)
         return rendered
 
+    def inline(self, markdown: str, line: int) -> str:
+        rendered = render_inline(markdown)
+        for src in image_sources(rendered):
+            self._collect(src, markdown, line)
+        return rendered
+
     def _collect(self, src: str, markdown: str, first_line: int) -> None:
         url = urlparse(src)
         if url.scheme or src.startswith(("/", "\\")) or url.netloc:
@@ -74,7 +79,8 @@ def course_data(course: Course, source_dir: Path, runtime: str) -> tuple[dict[st
     ids = resolve_ids(course)
     items: list[dict[str, Any]] = []
     for index, item in enumerate(course.items):
-        entry: dict[str, Any] = {"kind": item.kind, "id": ids.item(index), "title": render_inline(item.title)}
+        title = renderer.inline(item.title, item.line)
+        entry: dict[str, Any] = {"kind": item.kind, "id": ids.item(index), "title": title}
         if isinstance(item, Lesson):
             entry["html"] = renderer.block(item.body, item.body_line)
         elif isinstance(item, Reflection):
@@ -82,7 +88,7 @@ def course_data(course: Course, source_dir: Path, runtime: str) -> tuple[dict[st
             entry["text"] = _description(plain_text(item.prompt) or plain_text(item.title))
         elif isinstance(item, Quiz):
             entry["html"] = renderer.block(item.intro, item.body_line)
-            entry["questions"] = [_question(question, ids.question(index, number), renderer.block)
+            entry["questions"] = [_question(question, ids.question(index, number), renderer)
                                   for number, question in enumerate(item.questions)]
         items.append(entry)
     data = {
@@ -101,23 +107,23 @@ def course_data(course: Course, source_dir: Path, runtime: str) -> tuple[dict[st
     return data, renderer.images
 
 
-def _question(question: Question, question_id: str, block: Callable[[str, int], str]) -> dict[str, Any]:
+def _question(question: Question, question_id: str, renderer: _Renderer) -> dict[str, Any]:
     if len(question.choices) > len(suspend_format.CHOICE_LETTERS):
         raise ExportError(f"line {question.line}: question '{question.stem}' has {len(question.choices)} choices; "
                           f"SCORM records at most {len(suspend_format.CHOICE_LETTERS)}, so split it")
-    stem = render_inline(question.stem)
+    stem = renderer.inline(question.stem, question.line)
     return {
         "id": question_id,
         "stem": stem,
         "text": _description(text_of(stem)),
-        "html": block(question.body, question.body_line),
+        "html": renderer.block(question.body, question.body_line),
         "multiple": question.multiple_response,
         "choices": [
-            {"html": render_inline(choice.text), "correct": choice.correct,
-             "feedback": block(choice.feedback, choice.line)}
+            {"html": renderer.inline(choice.text, choice.line), "correct": choice.correct,
+             "feedback": renderer.block(choice.feedback, choice.line)}
             for choice in question.choices
         ],
-        "explanation": block(question.explanation, question.explanation_line),
+        "explanation": renderer.block(question.explanation, question.explanation_line),
     }
 
 
