@@ -113,3 +113,14 @@ def test_usage_errors_exit_2() -> None:
     assert authoring("check").returncode == 2
     assert authoring("export", "x.md").returncode == 2
     assert authoring("a.md", "b.md").returncode == 2
+
+
+def test_an_error_on_a_course_line_names_the_course_not_the_output(tmp_path: Path) -> None:
+    # The checker does not catch this one; the exporter does, and names the course line.
+    (tmp_path / "player.js").write_bytes((Path(__file__).parent.parent / "sample_courses" / "customer-focus" /
+                                          "assets" / "one-in-three.png").read_bytes())
+    (tmp_path / "c.md").write_text("---\ntitle: T\n---\n\n# Lesson: L\n\n![Chart](player.js)\n", encoding="utf-8")
+    result = authoring("export", "c.md", "--format", "scorm12", "-o", "out.zip", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["c.md:7: error: image 'player.js' has the name of a player file; "
+                                          "move it into assets/"]

@@ -129,13 +129,20 @@ def _export(options: argparse.Namespace) -> int:
         for step in exporter.export(loaded.course, options.output, export_options):
             print(f"[{step.done}/{step.total}] {step.message}", flush=True)
     except ExportError as exc:
-        _fail(f"{options.output}: {exc}")
+        _fail(_export_error(exc, options.course))
         return EXIT_COURSE_PROBLEM
     except OSError as exc:
         _fail(f"{options.output}: cannot write the export ({exc.strerror or exc}); check the folder and free space")
         return EXIT_COURSE_PROBLEM
     print(f"Exported {exporter.title} to {options.output}")
     return EXIT_OK
+
+
+def _export_error(exc: ExportError, course: Path) -> str:
+    """``path:line: error: message``: a line is the course's; a path, what the error is about (the output)."""
+    if exc.line is not None:
+        return Problem(Severity.ERROR, exc.line, exc.message).format(str(exc.path or course))
+    return f"{exc.path or course}: error: {exc.message}"
 
 
 def _load_and_check(path: Path) -> tuple[LoadedCourse, list[Problem]]:

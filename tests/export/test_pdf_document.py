@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 from pathlib import Path
@@ -58,6 +59,15 @@ def test_same_course_and_date_give_the_same_bytes(tmp_path: Path) -> None:
     export_pdf(CUSTOMER_FOCUS, second, edition="reviewer", date=FIXED_DATE.replace(day=16))
     assert first.read_bytes() != second.read_bytes()
     assert "2026-01-16" in pdf_text(second)
+
+
+def test_the_pdf_is_dated_by_the_export_date(tmp_path: Path) -> None:
+    target = tmp_path / "course.pdf"
+    export_pdf(CUSTOMER_FOCUS, target, date=datetime.date(2026, 3, 9))
+    meta = PdfReader(target).metadata
+    assert meta is not None
+    assert meta["/CreationDate"] == meta["/ModDate"] == "D:20260309000000Z"
+    assert meta.creation_date == datetime.datetime(2026, 3, 9, tzinfo=datetime.UTC)
 
 
 def test_a_failed_write_leaves_the_old_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

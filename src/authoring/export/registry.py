@@ -57,7 +57,18 @@ class Exporter(Protocol):
 
 
 class ExportError(Exception):
-    """A problem the user can act on; the message says what and what to do."""
+    """A problem the user can act on; the message says what and what to do.
+
+    ``path`` is what the problem is about when it is not the course (the output, a font file);
+    ``line`` is a line of the course.  The message leaves both out, so the command line can print
+    ``path:line: error: message`` like the checker; ``str()`` puts them in front for everyone else.
+    """
+
+    def __init__(self, message: str, *, path: Path | None = None, line: int | None = None) -> None:
+        self.message, self.path, self.line = message, path, line
+        where = f"{path}:{line}" if path is not None and line is not None else (
+            str(path) if path is not None else f"line {line}" if line is not None else "")
+        super().__init__(f"{where}: {message}" if where else message)
 
 
 def check_or_refuse(course: Course, options: ExportOptions) -> list[Problem]:

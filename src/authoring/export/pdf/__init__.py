@@ -45,9 +45,9 @@ class PdfExporter:
         styles = make_styles(fonts)
         renderer = MarkdownRenderer(styles, options.source_dir)
         book = PageBook()
+        date = options.date or datetime.date.today()
         builder = StoryBuilder(
-            course=course, ids=resolve_ids(course), reviewer=edition == REVIEWER,
-            date=options.date or datetime.date.today(),
+            course=course, ids=resolve_ids(course), reviewer=edition == REVIEWER, date=date,
             notes=[problem for problem in problems if problem.severity is Severity.WARNING],
             styles=styles, renderer=renderer, book=book,
         )
@@ -56,7 +56,7 @@ class PdfExporter:
             title=plain_text(course.title), author=course.author,
             subject=course.description or f"{EDITION_LABELS[edition]} of the course {plain_text(course.title)}",
             language=course.language, creator=f"authoring {__version__}",
-            edition_label=EDITION_LABELS[edition], page_size=options.page_size,
+            edition_label=EDITION_LABELS[edition], date=date, page_size=options.page_size,
         )
         try:
             data, pages = build_pdf(story, info, styles, book, contents_keys)

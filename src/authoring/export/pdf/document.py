@@ -8,6 +8,7 @@ where a two-pass ``multiBuild`` would run it two or three times.
 
 from __future__ import annotations
 
+import datetime
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,6 +55,8 @@ class DocumentInfo:
     language: str
     creator: str
     edition_label: str
+    date: datetime.date | None = None
+    """The export date, which the PDF's creation and modification dates give; reportlab's otherwise."""
     page_size: str = "A4"
 
 
@@ -67,9 +70,14 @@ class CourseCanvas(Canvas):
     _code: list[str]
     _currentMatrix: tuple[float, float, float, float, float, float]  # reportlab's own attributes
 
-    def __init__(self, *args: Any, book: PageBook, form_keys: list[str], styles: Styles, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, book: PageBook, form_keys: list[str], styles: Styles,
+                 date: datetime.date | None = None, **kwargs: Any) -> None:
         kwargs["initialFontName"] = styles.body_font  # otherwise an unembedded Helvetica is listed
         super().__init__(*args, **kwargs)
+        if date is not None:
+            # Invariant mode (for identical bytes) would date every PDF 2000-01-01: use the export's date.
+            stamp = f"D:{date:%Y%m%d}000000Z"
+            self.setDateFormatter(lambda *_: stamp)
         self._book, self._form_keys, self._styles = book, form_keys, styles
         self._late_forms: dict[str, tuple[Callable[[Canvas], None], tuple[int, int, int, int]]] = {}
 
@@ -263,7 +271,7 @@ def build_pdf(story: list[Flowable], info: DocumentInfo, styles: Styles, book: P
     """The PDF's bytes and its page count."""
     buffer = io.BytesIO()
     document = CourseDocument(buffer, info, styles)
-    maker = partial(CourseCanvas, book=book, form_keys=form_keys, styles=styles)
+    maker = partial(CourseCanvas, book=book, form_keys=form_keys, styles=styles, date=info.date)
     document.build(story, canvasmaker=maker)
     return buffer.getvalue(), int(document.page)
 

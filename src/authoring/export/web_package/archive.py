@@ -39,7 +39,8 @@ def write_zip(files: dict[str, bytes], target: Path) -> None:
     """Write ``files`` as a zip with sorted entries and fixed timestamps, replacing ``target`` atomically."""
     target = Path(target)
     if target.is_dir():
-        raise ExportError(f"{target} is a folder; choose a file name ending in .zip")
+        raise ExportError(f"this is a folder; give the name of the file to write, such as {target / 'course.zip'}",
+                          path=target)
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, zip_bytes(files))
 
@@ -53,9 +54,9 @@ def write_folder(files: dict[str, bytes], target: Path) -> None:
     """
     target = Path(target)
     if target.exists() and not target.is_dir():
-        raise ExportError(f"{target} is a file; choose a folder name for the HTML export")
+        raise ExportError("this is a file; give the name of a new folder for the HTML export", path=target)
     if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
-        raise ExportError(f"{target} is a folder with other files in it; choose an empty or new folder")
+        raise ExportError("this folder has other files in it; choose an empty or new folder", path=target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     old = staging.with_name(staging.name.removesuffix(".tmp") + ".old")

@@ -52,8 +52,8 @@ def build_web_files(course: Course, options: ExportOptions, runtime: str) -> dic
     files[LAUNCH] = _launch_page(data)
     for path, image in sorted(images.items()):
         if path in files:
-            raise ExportError(f"line {image.line}: image '{image.src}' has the name of a player file; "
-                              "move it into assets/")
+            raise ExportError(f"image '{image.src}' has the name of a player file; move it into assets/",
+                              line=image.line)
         files[path] = (options.source_dir / path).read_bytes()
     return files
 
