@@ -70,3 +70,32 @@ def test_a_file_with_unplaceable_text_is_marked_lossy(tmp_path: Path) -> None:
     loaded = load_course(path)
     assert loaded.course is not None
     assert not loaded.lossless
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "line", "words"),
+    [
+        ("title: One\ntitle: Two\n", 3, "'title' is set twice, here and on line 2"),
+        ("# drafted by Sam\ntitle: T\n", 2, "comments in the front matter are not kept"),
+        ("title: T  # working title\n", 2, "comments in the front matter are not kept"),
+        ("author: &who Sam\ntitle: T\ndescription: *who\n", 2, "anchors, aliases and tags are not kept"),
+        ("title: !!str T\n", 2, "anchors, aliases and tags are not kept"),
+    ],
+)
+def test_front_matter_the_editor_would_not_write_back_is_named_and_not_lossless(
+        tmp_path: Path, front_matter: str, line: int, words: str) -> None:
+    # Saving from the editor writes the front matter anew: each of these would vanish without a word.
+    path = tmp_path / "course.md"
+    path.write_text(f"---\n{front_matter}---\n\n# Lesson: L\n\nx\n", encoding="utf-8")
+    loaded = load_course(path)
+    assert any(p.line == line and words in p.message for p in loaded.problems), loaded.problems
+    assert not loaded.lossless
+
+
+def test_a_hash_inside_a_value_is_not_a_comment(tmp_path: Path) -> None:
+    path = tmp_path / "course.md"
+    path.write_text('---\ntitle: "C# # basics"\ndescription: |\n  Step #1\n---\n\n# Lesson: L\n\nx\n',
+                    encoding="utf-8")
+    loaded = load_course(path)
+    assert loaded.lossless and loaded.problems == [] and loaded.course is not None
+    assert loaded.course.title == "C# # basics"

@@ -54,6 +54,7 @@ def read_front_matter(text: str, first_line: int) -> FrontMatter:
         return result
 
     lines = _key_lines(node, first_line)
+    _refuse_what_the_writer_drops(result, text, node, first_line)
     for key, value in data.items():
         line = lines.get(key, first_line)
         if key in TEXT_KEYS:
@@ -80,6 +81,39 @@ def read_front_matter(text: str, first_line: int) -> FrontMatter:
                 warning(line, f"unknown front-matter key '{key}'; it is kept as written but not used")
             )
     return result
+
+
+def _refuse_what_the_writer_drops(result: FrontMatter, text: str, node: yaml.Node | None, first_line: int) -> None:
+    """Duplicate keys, comments, anchors and tags: reading keeps none of them, so saving would lose them.
+
+    Each is a problem on its line, and the file is not lossless: the editor opens it as text instead."""
+    seen: dict[str, int] = {}
+    for key, _ in node.value if isinstance(node, yaml.MappingNode) else []:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        line = first_line + key.start_mark.line
+        if key.value in seen:
+            result.problems.append(error(line, f"'{key.value}' is set twice, here and on line {seen[key.value]}; "
+                                               "keep one of them", field=key.value))
+            result.lossless = False
+        seen.setdefault(key.value, line)
+    content_end: dict[int, int] = {}
+    for token in yaml.scan(text, Loader=yaml.BaseLoader):
+        if isinstance(token, yaml.AnchorToken | yaml.AliasToken | yaml.TagToken):
+            result.problems.append(warning(first_line + token.start_mark.line,
+                                           "YAML anchors, aliases and tags are not kept when the editor saves; "
+                                           "write the value out in full"))
+            result.lossless = False
+        if token.start_mark.index == token.end_mark.index:
+            continue  # the stream's and blocks' own start and end take no room, even after a comment
+        for mark in (token.start_mark, token.end_mark):
+            content_end[mark.line] = max(content_end.get(mark.line, 0), mark.column)
+    for number, line_text in enumerate(text.split("\n")):
+        if "#" in line_text[content_end.get(number, 0):].lstrip()[:1]:
+            result.problems.append(warning(first_line + number,
+                                           "comments in the front matter are not kept when the editor saves; "
+                                           "move the note into 'description' or delete it"))
+            result.lossless = False
 
 
 def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
