@@ -129,3 +129,12 @@ def test_a_comment_left_open_in_a_body_keeps_the_items_after_it() -> None:
     again = parse_course(text)
     assert again.lossless and again.problems == []
     assert again.course == course
+
+
+def test_a_hard_line_break_in_a_choice_survives_saves() -> None:
+    # Two spaces at a line's end are a line break in Markdown: the choice must not lose them on save.
+    choice = Choice("Listen first,  \nthen act.", True)
+    course = Course("T", items=[Quiz("Q", "", [Question("Which?", choices=[choice, Choice("b", False)])])])
+    text = write_course(course)
+    assert "- [x] Listen first,  \n  then act.\n" in text
+    assert parse_course(text).course == course

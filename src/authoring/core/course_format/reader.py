@@ -210,7 +210,8 @@ class _BodyReader:
         if not match:
             return None
         text = children[1].content[match.end():]
-        return match.group(1), "\n".join(part.strip() for part in text.split("\n")).strip()
+        # Line ends keep their spaces: two or more make a hard line break in Markdown.
+        return match.group(1), "\n".join(part.lstrip() for part in text.split("\n")).strip()
 
     def _children(self, opening: Token) -> list[Token]:
         """The tokens between ``opening`` and its closing token."""
