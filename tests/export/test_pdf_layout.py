@@ -171,3 +171,21 @@ def test_a_heading_longer_than_a_page_breaks_across_pages_and_keeps_its_bookmark
                            if any(line.startswith("Stem word0") for line in lines))
     assert destinations["Q1."] == first_stem_page < stem_pages[-1]
     assert_text_stays_in_its_bands(target)
+
+
+@pytest.mark.parametrize("page_size", ["A4", "letter"])
+def test_a_cover_that_runs_over_gives_its_next_page_the_header_and_footer(tmp_path: Path, page_size: str) -> None:
+    title = " ".join(["Coverrun"] * 40)
+    source = tmp_path / "course.md"
+    source.write_text(f"---\ntitle: {title}\nauthor: {'Author name ' * 12}\nversion: {'v' * 150}\n---\n\n"
+                      "# Lesson: First\n\nText.\n", encoding="utf-8")
+    target = tmp_path / "cover.pdf"
+    export_pdf(source, target, edition="reviewer", page_size=page_size)
+    pages = words_by_page(target)
+    height, words = pages[1]
+    assert any(word == "Attempts" for word, _, _ in words)  # the summary ran over onto page 2
+    header = " ".join(word for word, _, bottom in words if bottom <= MARGIN_TOP - 5 * mm)
+    footer = " ".join(word for word, top, _ in words if top >= height - MARGIN_BOTTOM + 5 * mm)
+    assert header.endswith("\u2026") and title.startswith(header.removesuffix("\u2026"))  # shortened title
+    assert footer == f"page 2 of {len(pages)} {EDITIONS['reviewer']}"
+    assert_text_stays_in_its_bands(target)

@@ -212,7 +212,8 @@ class CourseDocument(BaseDocTemplate):
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate("cover", [frame], onPage=self._cover_page),
+            # A cover that runs over (a long title, the reviewer's summary) goes on on body pages.
+            PageTemplate("cover", [frame], onPage=self._cover_page, autoNextPageTemplate="body"),
             PageTemplate("body", [frame], onPage=self._body_page),
         ])
 
