@@ -115,6 +115,68 @@ def test_usage_errors_exit_2() -> None:
     assert authoring("a.md", "b.md").returncode == 2
 
 
+# -- the output never costs the user a file -------------------------------------------------------------------
+
+@pytest.mark.parametrize("flags", [["--format", "scorm12"], ["--format", "scorm2004"], ["--format", "pdf"],
+                                   ["--format", "html"], ["--format", "html", "--folder"]])
+def test_export_refuses_to_write_over_the_course_file(sample_course: Path, flags: list[str]) -> None:
+    before = sample_course.read_bytes()
+    result = authoring("export", str(sample_course), *flags, "-o", str(sample_course))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{sample_course}: error: this is the course file; ")
+    assert "would replace it. Choose another output, such as " in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sample_course.read_bytes() == before
+
+
+def test_export_refuses_to_write_over_an_image_of_the_course(sample_course: Path) -> None:
+    image = sample_course.parent / "assets" / "one-in-three.png"
+    before = image.read_bytes()
+    result = authoring("export", "course.md", "--format", "scorm12", "-o", "assets/one-in-three.png",
+                       cwd=sample_course.parent)
+    assert result.returncode == 1
+    assert result.stderr.startswith("assets/one-in-three.png: error: this is the image 'assets/one-in-three.png' "
+                                    "the course shows on line ")
+    assert image.read_bytes() == before
+
+
+def test_folder_export_refuses_the_course_folder_even_with_an_index_html(sample_course: Path) -> None:
+    folder = sample_course.parent
+    (folder / "index.html").write_text("<p>old</p>", encoding="utf-8")
+    before = sorted(path.name for path in folder.iterdir())
+    result = authoring("export", "course.md", "--format", "html", "--folder", "-o", ".", cwd=folder)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f".: error: this folder holds the course file ({folder / 'course.md'}); ")
+    assert sorted(path.name for path in folder.iterdir()) == before
+    assert (folder / "index.html").read_text(encoding="utf-8") == "<p>old</p>"
+
+
+def test_folder_export_refuses_a_folder_that_holds_the_course_deeper_down(samples: Path) -> None:
+    (samples / "index.html").write_text("<p>old</p>", encoding="utf-8")
+    result = authoring("export", "customer-focus/course.md", "--format", "html", "--folder", "-o", ".", cwd=samples)
+    assert result.returncode == 1
+    assert "this folder holds the course file" in result.stderr
+    assert (samples / "customer-focus" / "course.md").is_file() and (samples / "feature-tour").is_dir()
+
+
+def test_folder_export_replaces_an_earlier_export_but_never_the_users_files(sample_course: Path,
+                                                                            tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for _ in range(2):  # the second export replaces the first
+        result = authoring("export", str(sample_course), "--format", "html", "--folder", "-o", str(site))
+        assert result.returncode == 0, result.stderr
+    (site / ".DS_Store").write_bytes(b"finder")  # a file manager's leftovers are not the user's work
+    assert authoring("export", str(sample_course), "--format", "html", "--folder", "-o", str(site)).returncode == 0
+    (site / "notes.txt").write_text("mine", encoding="utf-8")
+    result = authoring("export", str(sample_course), "--format", "html", "--folder", "-o", str(site))
+    assert result.returncode == 1
+    assert f"{site}: error: this folder holds files that no earlier HTML export wrote (notes.txt)" in result.stderr
+    assert (site / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (site / "assets" / "one-in-three.png").is_file()
+
+
+# -- plain messages for the output path ---------------------------------------------------------------------------
+
 def test_an_error_on_a_course_line_names_the_course_not_the_output(tmp_path: Path) -> None:
     # The checker does not catch this one; the exporter does, and names the course line.
     (tmp_path / "player.js").write_bytes((Path(__file__).parent.parent / "sample_courses" / "customer-focus" /
@@ -124,3 +186,37 @@ def test_an_error_on_a_course_line_names_the_course_not_the_output(tmp_path: Pat
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["c.md:7: error: image 'player.js' has the name of a player file; "
                                           "move it into assets/"]
+
+
+@pytest.mark.parametrize("name", ["scorm12", "pdf"])
+def test_export_creates_a_missing_folder_for_every_format(sample_course: Path, tmp_path: Path, name: str) -> None:
+    target = tmp_path / "new" / "deeper" / f"course.{name}"
+    result = authoring("export", str(sample_course), "--format", name, "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.is_file()
+
+
+def test_export_under_a_file_or_to_a_folder_says_so_plainly(sample_course: Path, tmp_path: Path) -> None:
+    tmp_path = tmp_path / "work"
+    (tmp_path / "adir").mkdir(parents=True)
+    (tmp_path / "notes").write_text("x", encoding="utf-8")
+    under = authoring("export", str(sample_course), "--format", "pdf", "-o", "notes/out.pdf", cwd=tmp_path)
+    assert under.returncode == 1
+    assert under.stderr.splitlines() == ["notes/out.pdf: error: notes is a file, not a folder, so nothing can be "
+                                         "written inside it; choose an output in a folder"]
+    for name, suffix in (("pdf", ".pdf"), ("scorm12", ".zip")):
+        folder = authoring("export", str(sample_course), "--format", name, "-o", "adir", cwd=tmp_path)
+        assert folder.returncode == 1
+        assert folder.stderr.splitlines() == [f"adir: error: this is a folder; give the name of the "
+                                              f"{'PDF' if name == 'pdf' else 'SCORM 1.2'} file to write, such as "
+                                              f"adir/course{suffix}"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["adir", "notes"]
+    assert list((tmp_path / "adir").iterdir()) == []
+
+
+def test_a_failed_export_leaves_no_folder_it_created(sample_course: Path, tmp_path: Path) -> None:
+    (tmp_path / "c.md").write_text("---\ntitle: T\n---\n\n# Lesson: L\n\n![Chart](player.js)\n", encoding="utf-8")
+    (tmp_path / "player.js").write_bytes(b"\x89PNG")
+    result = authoring("export", "c.md", "--format", "scorm12", "-o", "new/deeper/out.zip", cwd=tmp_path)
+    assert result.returncode == 1
+    assert not (tmp_path / "new").exists()

@@ -51,7 +51,8 @@ class Exporter(Protocol):
     title: str
     """What the user sees, e.g. ``SCORM 1.2``."""
     suffix: str
-    """The file suffix of the output, e.g. ``.zip``; empty for a folder."""
+    """The file suffix of the output, e.g. ``.zip``; empty for a folder.  An exporter that writes a folder
+    only on request also has ``writes_folder(options) -> bool``."""
 
     def export(self, course: Course, target: Path, options: ExportOptions) -> Iterator[Progress]: ...
 
@@ -93,8 +94,33 @@ _EXPORTERS: dict[str, Exporter] = {}
 
 
 def register(exporter: Exporter) -> Exporter:
-    _EXPORTERS[exporter.name] = exporter
-    return exporter
+    """Adds ``exporter``, wrapped so that no export can write over the course it exports (see
+    :mod:`authoring.export.output_target`): the command line, the export dialog and the previews all
+    run the registered exporter, so the guard holds for each of them."""
+    guarded = _GuardedExporter(exporter)
+    _EXPORTERS[exporter.name] = guarded
+    return guarded
+
+
+class _GuardedExporter:
+    def __init__(self, exporter: Exporter) -> None:
+        self.exporter = exporter
+        self.name, self.title, self.suffix = exporter.name, exporter.title, exporter.suffix
+
+    def writes_folder(self, options: ExportOptions) -> bool:
+        writes_folder = getattr(self.exporter, "writes_folder", None)
+        return bool(writes_folder(options)) if callable(writes_folder) else not self.suffix
+
+    def export(self, course: Course, target: Path, options: ExportOptions) -> Iterator[Progress]:
+        from authoring.export.output_target import prepare_target, remove_empty_folders
+
+        created = prepare_target(course, Path(target), options, name=self.name, title=self.title, suffix=self.suffix,
+                                 folder=self.writes_folder(options))
+        try:
+            yield from self.exporter.export(course, target, options)
+        except BaseException:
+            remove_empty_folders(created)  # a failed export leaves no trace
+            raise
 
 
 def exporters() -> dict[str, Exporter]:

@@ -24,6 +24,9 @@ class HtmlExporter:
     suffix: str = ".zip"
     """A zip by default; with ``ExportOptions.zip`` false the target is a folder."""
 
+    def writes_folder(self, options: ExportOptions) -> bool:
+        return not options.zip
+
     def export(self, course: Course, target: Path, options: ExportOptions) -> Iterator[Progress]:
         from authoring.export.web_package import checked_web_files, write_folder, write_zip
 
