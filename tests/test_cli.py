@@ -175,7 +175,7 @@ def test_folder_export_replaces_an_earlier_export_but_never_the_users_files(samp
     assert (site / "assets" / "one-in-three.png").is_file()
 
 
-# -- plain messages for the output path ---------------------------------------------------------------------------
+# -- plain messages for the output path and the font ------------------------------------------------------------
 
 def test_an_error_on_a_course_line_names_the_course_not_the_output(tmp_path: Path) -> None:
     # The checker does not catch this one; the exporter does, and names the course line.
@@ -220,3 +220,19 @@ def test_a_failed_export_leaves_no_folder_it_created(sample_course: Path, tmp_pa
     result = authoring("export", "c.md", "--format", "scorm12", "-o", "new/deeper/out.zip", cwd=tmp_path)
     assert result.returncode == 1
     assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize(("font", "problem"), [
+    ("bad.ttf", "this file is not a font the PDF can use (Not a recognized TrueType font"),
+    ("truncated.ttf", "this file is not a font the PDF can use ("),
+    ("missing/none.ttf", "font file not found; check the path"),
+])
+def test_a_bad_font_file_is_one_line_naming_it(sample_course: Path, tmp_path: Path, font: str, problem: str) -> None:
+    (tmp_path / "bad.ttf").write_text("garbage\n", encoding="utf-8")
+    real = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").read_bytes()
+    (tmp_path / "truncated.ttf").write_bytes(real[:20_000])
+    result = authoring("export", str(sample_course), "--format", "pdf", "--font", font, "-o", "f.pdf", cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{font}: error: {problem}"), result.stderr
+    assert not (tmp_path / "f.pdf").exists()

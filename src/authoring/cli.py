@@ -22,6 +22,7 @@ from authoring.export.registry import ExportError, ExportOptions, exporters, get
 
 COMMANDS = ("check", "new", "export")
 EXIT_OK, EXIT_COURSE_PROBLEM, EXIT_USAGE = 0, 1, 2
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -125,6 +126,9 @@ def _export(options: argparse.Namespace) -> int:
         date=options.date,
         course_file=options.course,
     )
+    if options.font and exporter.name == "pdf" and (font_problem := _font_problem(options.font)):
+        _fail(f"{options.font}: error: {font_problem}")
+        return EXIT_USAGE
     try:
         for step in exporter.export(loaded.course, options.output, export_options):
             print(f"[{step.done}/{step.total}] {step.message}", flush=True)
@@ -143,6 +147,31 @@ def _export_error(exc: ExportError, course: Path) -> str:
     if exc.line is not None:
         return Problem(Severity.ERROR, exc.line, exc.message).format(str(exc.path or course))
     return f"{exc.path or course}: error: {exc.message}"
+
+
+def _font_problem(choice: str) -> str | None:
+    """What is wrong with the ``--font`` file, found before exporting: one line instead of a traceback.
+
+    A family name is left to the PDF exporter, which falls back to its default font with a warning.
+    """
+    path = Path(choice).expanduser()
+    if path.is_file():
+        from authoring.export.pdf.fonts import load_fonts
+
+        try:
+            load_fonts({"A"}, choice, "en")
+        # reportlab reports a broken font as TTFError, struct.error, IndexError... whatever it trips on.
+        except Exception as exc:
+            reason = str(exc).strip() or type(exc).__name__
+            return (f"this file is not a font the PDF can use ({reason}); give a TrueType (.ttf) or OpenType "
+                    "(.otf) font file, or the family name of an installed font")
+        return None
+    if path.suffix.lower() not in FONT_SUFFIXES and "/" not in choice and "\\" not in choice:
+        return None  # a family name
+    if path.exists():
+        return "this is a folder, not a font file; give a .ttf or .otf file, or the family name of an installed font"
+    return ("font file not found; check the path, or give the family name of an installed font "
+            "('fc-list : family' lists them)")
 
 
 def _load_and_check(path: Path) -> tuple[LoadedCourse, list[Problem]]:
