@@ -172,3 +172,21 @@ def test_contents_page_numbers_are_visible_ink_not_just_text(editions: dict[tupl
     for x_min, y_min, x_max, y_max in numbers:
         darkest, _ = page.crop((int(x_min), int(y_min), int(x_max) + 1, int(y_max) + 1)).getextrema()
         assert darkest < 100
+
+
+@pytest.mark.parametrize(("feedback", "printed"), [
+    ("plain words", "Feedback: plain words"),
+    ("**bold** words", "Feedback: bold words"),
+    ("```\ncode_feedback()\n```", "Feedback: code_feedback()"),
+    ("- listed reason\n- second reason", "Feedback: • listed reason • second reason"),
+    ("| a | b |\n|---|---|\n| 1 | 2 |", "Feedback: a b 1 2"),
+])
+def test_every_feedback_is_labelled_whatever_it_starts_with(tmp_path: Path, feedback: str, printed: str) -> None:
+    quoted = "\n".join(f"  > {line}" for line in feedback.splitlines())
+    source = tmp_path / "course.md"
+    source.write_text("---\ntitle: Feedback\n---\n\n# Quiz: Quiz\n\n## Which?\n\n"
+                      f"- [x] Right\n{quoted}\n- [ ] Wrong\n\n## Another?\n\n- [x] Yes\n- [ ] No\n",
+                      encoding="utf-8")
+    target = tmp_path / "feedback.pdf"
+    export_pdf(source, target, edition="reviewer")
+    assert printed in pdf_text(target)

@@ -74,8 +74,13 @@ class MarkdownRenderer:
             text, style = self.styles.fonts.markup(markdown.strip()), style or self.styles.body
             return [RunPara(text, style, lead=lead) if lead else Para(text, style)]
         tokens = _PARSER.parse(markdown)
-        self._prefix = lead.markup + " " if lead else ""
-        flowables, _ = self._blocks(tokens, 0, None, style or self.styles.body)
+        style = style or self.styles.body
+        # The lead starts the first paragraph; before a code block, a list or a table it is a line of its own.
+        in_paragraph = bool(tokens) and tokens[0].type == "paragraph_open"
+        self._prefix = lead.markup + " " if lead and in_paragraph else ""
+        flowables, _ = self._blocks(tokens, 0, None, style)
+        if lead and not in_paragraph:
+            flowables.insert(0, Para(lead.markup, style))
         return flowables
 
     def inline(self, markdown: str) -> str:
