@@ -21,6 +21,8 @@ GOOD = "---\ntitle: T\n---\n\n# Lesson: L\n\nText.\n"
         (bytes(range(256)) * 4, "error", 1, "binary"),
         (b"---\ntitle: 'open\n---\n", "error", 2, "not valid YAML"),
         (b"---\ntitle: T\n", "error", 1, "never closed"),
+        ("---\ntitle: T\n---\n".encode("utf-16"), "error", 1, "UTF-16 text; save it as UTF-8"),
+        (b"---\rtitle: T\r---\r\r# Lesson: L\r\rx\r", "warning", 1, "old Mac (CR) line endings"),
     ],
 )
 def test_unreadable_files(tmp_path: Path, data: bytes, severity: str, line: int, words: str) -> None:

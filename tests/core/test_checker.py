@@ -56,6 +56,12 @@ def only(problems: list[tuple[str, int, str]], severity: str) -> list[tuple[str,
         (HEADER + "# Lesson: L\n\nInline <img src=\"assets/inline.png\" alt=\"x\"> image.\n", 7,
          "'assets/inline.png' does not exist"),
         (HEADER + "# Lesson: L\n\n![e](file:///etc/hosts)\n", 7, "neither in the course folder nor on the web"),
+        # Numbers as every other reader of the file sees them; attempts as the player can keep them.
+        ("---\ntitle: T\npass_mark: 8_0\n---\n\n# Lesson: L\n\nx\n", 3, "whole number"),
+        ("---\ntitle: T\npass_mark: \u0668\u0660\n---\n\n# Lesson: L\n\nx\n", 3, "whole number"),
+        ("---\ntitle: T\nmax_attempts: 99999999999\n---\n\n# Lesson: L\n\nx\n", 1, "from 0 (no limit) to 35"),
+        ("---\ntitle: |\n  two\n  lines\n---\n\n# Lesson: L\n\nx\n", 2, "single line of text"),
+        (HEADER + "#Lesson: L\n\nx\n", 5, "a heading needs a space after '#'"),
     ],
 )
 def test_errors_name_the_line_and_what_to_do(tmp_path: Path, text: str, line: int, words: str) -> None:
@@ -73,6 +79,7 @@ def test_errors_name_the_line_and_what_to_do(tmp_path: Path, text: str, line: in
         (HEADER + "# Quiz: Q\n\n" + GOOD_QUESTION, 5, "single question"),
         (HEADER + "# Reflection: R\n", 5, "no prompt"),
         ("---\ntitle: T\ncolour: blue\n---\n\n# Lesson: L\n\nx\n", 3, "unknown front-matter key"),
+        (HEADER + "# Lesson: L\n\nx\n\n#Quiz: nope\n", 9, "is text, not a new item"),
     ],
 )
 def test_warnings(tmp_path: Path, text: str, line: int, words: str) -> None:

@@ -51,6 +51,9 @@ def load_course(path: str | Path) -> LoadedCourse:
     if not data.strip():
         result.problems.append(error(1, "the file is empty; start it with '---', 'title: Your title', '---'"))
         return result
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        result.problems.append(error(1, "the file is UTF-16 text; save it as UTF-8 in your text editor"))
+        return result
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         result.problems.append(
@@ -69,10 +72,9 @@ def load_course(path: str | Path) -> LoadedCourse:
                   "save it as UTF-8 in your text editor"))
         return result
     if "\r" in text:
+        kind = "Windows (CRLF)" if "\r\n" in text else "old Mac (CR)"
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        result.problems.append(
-            warning(1, "the file has Windows (CRLF) line endings; they are read fine and saved as LF")
-        )
+        result.problems.append(warning(1, f"the file has {kind} line endings; they are read fine and saved as LF"))
 
     parsed = parse_course(text)
     result.course = parsed.course

@@ -19,8 +19,11 @@ from authoring.core.suspend_budget import suspend_data_problems
 
 WORDS_PER_MINUTE = 200
 MAX_LESSON_MINUTES = 5
+MAX_ATTEMPTS = 35
+"""The player keeps each quiz's attempts in one base-36 digit of the learner's saved state."""
 _WORD = re.compile(r"\w+")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+_HEADING_WITHOUT_SPACE = re.compile(r"^ {0,3}#(Lesson|Quiz|Reflection):", re.MULTILINE | re.IGNORECASE)
 
 
 def check_course(course: Course, source_dir: Path | None = None) -> list[Problem]:
@@ -40,8 +43,9 @@ def reading_minutes(markdown: str) -> float:
 def _check_settings(course: Course) -> Iterator[Problem]:
     if not 0 <= course.pass_mark <= 100:
         yield error(1, f"pass_mark is {course.pass_mark}; it must be from 0 to 100", field="pass_mark")
-    if course.max_attempts < 0:
-        yield error(1, "max_attempts must be 0 (no limit) or more", field="max_attempts")
+    if not 0 <= course.max_attempts <= MAX_ATTEMPTS:
+        yield error(1, f"max_attempts is {course.max_attempts}; it must be from 0 (no limit) to {MAX_ATTEMPTS}",
+                    field="max_attempts")
     if course.id is not None and not is_valid_id(course.id):
         yield error(1, f"the course id '{course.id}' must start with a letter and hold only letters, digits, "
                        "'-' and '_' (64 at most)", field="id")
@@ -74,6 +78,11 @@ def _check_ids(course: Course) -> Iterator[Problem]:
 
 def _check_item(item: Item, index: int, source_dir: Path | None) -> Iterator[Problem]:
     where = {"item": index}
+    body = item.intro if isinstance(item, Quiz) else item.prompt if isinstance(item, Reflection) else item.body
+    for match in _HEADING_WITHOUT_SPACE.finditer(body):
+        line = item.body_line + body.count("\n", 0, match.start())
+        yield warning(line, f"'{match.group(0).strip()}' is text, not a new item: Markdown needs a space after "
+                            f"'#', as in '# {match.group(1)}: …'", item=index)
     if not item.title.strip():
         yield warning(item.line, f"this {item.kind} has no title", field="title", **where)
     yield from _check_images(item.title, item.line, source_dir, field="title", item=index)

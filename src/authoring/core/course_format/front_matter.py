@@ -7,6 +7,7 @@ and flags itself and can name the line of a bad value.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ from authoring.core.problems import Problem, error, warning
 TEXT_KEYS = ("title", "author", "language", "description", "version", "id")
 KNOWN_KEYS = (*TEXT_KEYS, "pass_mark", "shuffle_choices", "max_attempts")
 _TRUE = {"true", "yes", "on"}
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 _FALSE = {"false", "no", "off"}
 
 
@@ -58,11 +60,12 @@ def read_front_matter(text: str, first_line: int) -> FrontMatter:
     for key, value in data.items():
         line = lines.get(key, first_line)
         if key in TEXT_KEYS:
-            if not isinstance(value, str):
+            if not isinstance(value, str) or (key != "description" and "\n" in value.rstrip("\n")):
                 result.problems.append(error(line, f"'{key}' must be a single line of text", field=key))
                 result.lossless = False
                 continue
-            result.values[key] = value
+            # A one-line block scalar ('|') ends in a newline that is not part of the value.
+            result.values[key] = value if key == "description" else value.rstrip("\n")
         elif key == "pass_mark":
             _read_number(result, key, value, line, "a whole number from 0 to 100, e.g. 'pass_mark: 80'")
         elif key == "max_attempts":
@@ -130,11 +133,13 @@ def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
 
 
 def _read_number(result: FrontMatter, key: str, value: Any, line: int, expected: str) -> None:
-    try:
+    # Plain ASCII digits only: Python's int() also takes '8_0' and other scripts' digits, which no
+    # other reader of the file would.
+    if isinstance(value, str) and _WHOLE_NUMBER.fullmatch(value.strip()):
         result.values[key] = int(value)
-    except (TypeError, ValueError):
-        result.problems.append(error(line, f"'{key}' must be {expected}, not {value!r}", field=key))
-        result.lossless = False
+        return
+    result.problems.append(error(line, f"'{key}' must be {expected}, not {value!r}", field=key))
+    result.lossless = False
 
 
 def _key_lines(node: yaml.Node | None, first_line: int) -> dict[str, int]:

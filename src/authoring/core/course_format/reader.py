@@ -95,8 +95,9 @@ class _BodyReader:
         first = headings[0].map[0] if headings and headings[0].map else len(self.lines)
         stray = self._first_text_line(self.start, first)
         if stray is not None:
+            hint = " (a heading needs a space after '#')" if self.lines[stray].lstrip().startswith("#") else ""
             self._lose(stray, "text before the first item; start the course with '# Lesson: …', "
-                              "'# Quiz: …' or '# Reflection: …'")
+                              f"'# Quiz: …' or '# Reflection: …'{hint}")
         self._check_unclosed_fences()
         for index, heading in enumerate(headings):
             assert heading.map

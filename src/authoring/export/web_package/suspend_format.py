@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 
 from authoring.core.model import Course
 from authoring.core.suspend_budget import MAX_REFLECTION, MIN_USEFUL_REFLECTION, fixed_length, reflection_share
+from authoring.core.validation import MAX_ATTEMPTS
 
 __all__ = ["CHOICE_LETTERS", "MAX_ATTEMPTS_STORED", "MAX_REFLECTION", "MIN_USEFUL_REFLECTION", "SUSPEND_LIMITS",
            "ResumeState", "decode", "encode", "fixed_length", "reflection_budget", "utf16_length"]
@@ -53,7 +54,7 @@ SUSPEND_LIMITS = {"scorm12": 4096, "scorm2004": 64000, "local": 64000}
 """The ``suspend_data`` size each runtime guarantees, in characters."""
 CHOICE_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 """Choice identifiers, by the author's order; SCORM 1.2 allows single characters only."""
-MAX_ATTEMPTS_STORED = 35
+MAX_ATTEMPTS_STORED = MAX_ATTEMPTS  # one base-36 digit per quiz
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 

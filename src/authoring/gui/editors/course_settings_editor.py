@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from authoring.core.ids import course_id, slug_id
 from authoring.core.model import Course
+from authoring.core.validation import MAX_ATTEMPTS
 from authoring.gui.document import CourseDocument
 from authoring.gui.editors.base_editor import ObjectEditor
 from authoring.gui.editors.field_binding import route_undo_keys
@@ -46,7 +47,7 @@ class CourseSettingsEditor(ObjectEditor):
         self.id_warning.setObjectName("idWarning")
         self.shuffle = QCheckBox("Shuffle the choices of each question")
         self.max_attempts = QSpinBox()
-        self.max_attempts.setRange(0, 99)
+        self.max_attempts.setRange(0, MAX_ATTEMPTS)
         self.max_attempts.setSpecialValueText("No limit")
         self.max_attempts.setToolTip("How many times a learner may take each quiz.")
 
