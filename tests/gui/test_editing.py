@@ -242,6 +242,12 @@ def test_feedback_box_edits_the_selected_choice(qtbot: QtBot, window: MainWindow
     assert course.items[q].questions[0].choices[2].feedback == "Line one\nLine two"
     assert editor.choices.index(2, 2).data() == "Line one …"
     assert not editor.choices.flags(editor.choices.index(2, 2)) & Qt.ItemFlag.ItemIsEditable
+    editor.move_choice(-1)  # the choice is B now, and its feedback box says so
+    assert editor.feedback_label.text() == "Feedback for choice B:"
+    assert course.items[q].questions[0].choices[1].feedback == editor.feedback.toPlainText()
+    editor.stem.setFocus()
+    qtbot.keyClicks(editor.stem, "!")
+    assert window.window_actions.undo.text() == "&Undo Edit question stem"
 
 
 def test_markdown_shortcuts_wrap_the_selection(qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:

@@ -195,6 +195,9 @@ class QuestionEditor(ObjectEditor):
         current = question.choices[row] if 0 <= row < len(question.choices) else None
         if self.feedback_binding.obj is not current:
             self._current_choice_changed(self.table.currentIndex())
+        elif current is not None:  # the same choice, moved: its letter changed
+            letter = self.choices.headerData(row, Qt.Orientation.Vertical)
+            self.feedback_label.setText(f"Feedback for choice {letter}:")
 
     def focus_field(self, field: str | None, choice: int | None = None) -> None:
         if field == "choices":
