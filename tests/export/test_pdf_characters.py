@@ -165,3 +165,14 @@ def test_each_export_in_one_session_prints_its_own_cjk_characters(tmp_path: Path
         source.write_text(f"---\ntitle: CJK\n---\n\n# Lesson: Words\n\nSay {words} here.\n", encoding="utf-8")
         export_pdf(source, folder / "cjk.pdf")
         assert f"Say {words} here." in pdf_text(folder / "cjk.pdf")
+
+
+@pytest.mark.parametrize(("text", "printed"), [
+    ("Flag \U0001F1EB\U0001F1F7 end", f"Flag {REPLACEMENT} end"),  # 🇫🇷: two code points, one flag
+    ("\U0001F1EB\U0001F1F7\U0001F1E9\U0001F1EA", REPLACEMENT * 2),  # 🇫🇷🇩🇪
+    ("\U0001F1EB\U0001F1F7\U0001F1E9", REPLACEMENT * 2),  # a flag and a lone letter
+    ("\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F", REPLACEMENT),  # England's flag
+])
+def test_an_emoji_flag_prints_as_one_mark(text: str, printed: str) -> None:
+    fonts = load_fonts(set(text), None, "en")
+    assert fonts.markup(text) == printed

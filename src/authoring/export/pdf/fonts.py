@@ -35,6 +35,7 @@ ZWJ = "\u200d"
 # belong to the emoji before them: dropped rather than shown as extra marks.
 _ABSORBED = frozenset({"Cf", "Mn", "Me"})
 _MODIFIERS = range(0x1F3FB, 0x1F400)
+_REGIONAL_INDICATORS = range(0x1F1E6, 0x1F200)
 
 
 @dataclass(frozen=True)
@@ -74,22 +75,26 @@ class FontSet:
         if first.characters.issuperset(text):
             return escape(text)
         runs: list[tuple[Face, list[str]]] = []
-        # After a replaced emoji, its joiners, selectors, modifiers and joined parts are one mark.
-        absorbing = joined = False
+        # After a replaced emoji, its joiners, selectors, modifiers and joined parts are one mark;
+        # so is the second of the two regional indicator letters that make a flag.
+        absorbing = joined = half_flag = False
         for original in text:
             char = original
             face = _face_for(char, chain)
             invisible = unicodedata.category(char) in _ABSORBED or ord(char) in _MODIFIERS
-            if absorbing and (invisible or (joined and face is None)):
-                joined = char == ZWJ
+            flag_letter = face is None and ord(char) in _REGIONAL_INDICATORS
+            if absorbing and (invisible or (joined and face is None) or (half_flag and flag_letter)):
+                if flag_letter:
+                    self.missing.setdefault(char)
+                joined, half_flag = char == ZWJ, False
                 continue
-            absorbing = joined = False
+            absorbing = joined = half_flag = False
             if face is None:
                 if invisible or not char.isprintable():
                     continue
                 self.missing.setdefault(char)
                 face, char = first, (REPLACEMENT if ord(REPLACEMENT) in first.cmap else "?")
-                absorbing = True
+                absorbing, half_flag = True, flag_letter
             if runs and runs[-1][0] is face:
                 runs[-1][1].append(char)
             else:
@@ -138,9 +143,11 @@ def load_fonts(characters: set[str], choice: str | None, language: str) -> FontS
     known = body.cmap | mono.cmap
     for face in fallbacks:
         known |= face.cmap
-    if any(code not in known and chr(code).isprintable() for code in codes):
+    unknown = {code for code in codes if code not in known and chr(code).isprintable()}
+    if unknown:
         cjk = _cjk_file(language)
-        if cjk is not None:
+        # Only when it has some of them: emoji alone would make an empty subset, which reportlab refuses.
+        if cjk is not None and not unknown.isdisjoint(_cmap(cjk)):
             fallbacks.append(_register_family(dict.fromkeys(STYLES, cjk), codes))
     return FontSet(body, mono, fallbacks, warnings)
 
