@@ -70,8 +70,10 @@ def test_a_missing_image_names_the_file_and_line(sample_course: Path) -> None:
     (sample_course.parent / "assets" / "one-in-three.png").unlink()
     line = sample_course.read_text().splitlines().index(next(
         text for text in sample_course.read_text().splitlines() if "one-in-three.png" in text)) + 1
-    with pytest.raises(ExportError, match=rf"line {line}: image file 'assets/one-in-three.png' does not exist"):
+    with pytest.raises(ExportError, match=rf"line {line}: image file 'assets/one-in-three.png' does not exist") as e:
         build_web_files(load(sample_course), ExportOptions(source_dir=sample_course.parent), "local")
+    # The line is kept apart, so the command line names it as course.md:LINE like the checker, not the output.
+    assert e.value.line == line and e.value.message.startswith("image file 'assets/one-in-three.png'")
 
 
 def test_an_image_outside_the_course_folder_is_refused(tmp_path: Path) -> None:
@@ -79,8 +81,9 @@ def test_an_image_outside_the_course_folder_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "course"
     folder.mkdir()
     course = Course("T", items=[Lesson("L", "![x](../secret.png)", body_line=7)])
-    with pytest.raises(ExportError, match=re.escape("line 7: image '../secret.png' is outside the course folder")):
+    with pytest.raises(ExportError, match=re.escape("line 7: image '../secret.png' is outside the course folder")) as e:
         build_web_files(course, ExportOptions(source_dir=folder), "local")
+    assert e.value.line == 7 and e.value.message.startswith("image '../secret.png'")
 
 
 def test_images_in_titles_stems_and_choices_are_packaged(tmp_path: Path) -> None:

@@ -55,14 +55,14 @@ class _Renderer:
         relative = PurePosixPath(unquote(url.path))
         line = first_line + _line_offset(markdown, src)
         if not relative.parts or ".." in relative.parts:
-            raise ExportError(f"line {line}: image '{src}' is outside the course folder; copy it into assets/ "
-                              "beside the course and link it from there")
+            raise ExportError(f"image '{src}' is outside the course folder; copy it into assets/ beside the "
+                              "course and link it from there", line=line)
         path = relative.as_posix()
         if path not in self.images:
             file = self.source_dir / path
             if not file.is_file():
-                raise ExportError(f"line {line}: image file '{src}' does not exist in {self.source_dir}; "
-                                  "check the name (case matters) or add the file, then export again")
+                raise ExportError(f"image file '{src}' does not exist in {self.source_dir}; check the name "
+                                  "(case matters) or add the file, then export again", line=line)
             self.images[path] = ImageRef(path, src, line)
 
 
@@ -109,8 +109,8 @@ def course_data(course: Course, source_dir: Path, runtime: str) -> tuple[dict[st
 
 def _question(question: Question, question_id: str, renderer: _Renderer) -> dict[str, Any]:
     if len(question.choices) > len(suspend_format.CHOICE_LETTERS):
-        raise ExportError(f"line {question.line}: question '{question.stem}' has {len(question.choices)} choices; "
-                          f"SCORM records at most {len(suspend_format.CHOICE_LETTERS)}, so split it")
+        raise ExportError(f"question '{question.stem}' has {len(question.choices)} choices; SCORM records at most "
+                          f"{len(suspend_format.CHOICE_LETTERS)}, so split it", line=question.line)
     stem = renderer.inline(question.stem, question.line)
     return {
         "id": question_id,
