@@ -92,9 +92,11 @@ def test_markup_characters_scripts_and_emoji_export_as_typed(hard_course: Path, 
     # The emoji and the hieroglyph have no font here: one visible mark each, and a single warning.
     assert f"Emoji: {REPLACEMENT} {REPLACEMENT} ❤" in text
     assert f"hieroglyph {REPLACEMENT}" in text
-    warnings = [step.message for step in steps if "no installed font has glyphs" in step.message]
-    assert len(warnings) == 1
-    assert "U+1F44D" in warnings[0] and "U+13000" in warnings[0]
+    emoji = [step.message for step in steps if "emoji cannot be printed" in step.message]
+    others = [step.message for step in steps if "no font in use has glyphs" in step.message]
+    assert len(emoji) == len(others) == 1
+    assert "U+1F44D" in emoji[0] and "U+13000" not in emoji[0]
+    assert "U+13000" in others[0] and "U+1F44D" not in others[0] and "--font" in others[0]
 
 
 def test_every_font_is_embedded_cjk_included(hard_course: Path, tmp_path: Path) -> None:
@@ -140,7 +142,7 @@ def test_without_fontconfig_fonts_it_falls_back_to_vera_and_says_so(hard_course:
     steps = export_pdf(hard_course, tmp_path / "vera.pdf")
     messages = " ".join(step.message for step in steps)
     assert "reportlab's Vera" in messages
-    assert "no installed font has glyphs" in messages  # Greek, Cyrillic and CJK are not in Vera
+    assert "no font in use has glyphs" in messages  # Greek, Cyrillic and CJK are not in Vera
     fonts = pdffonts(tmp_path / "vera.pdf")
     assert all(font["emb"] == "yes" for font in fonts)
     assert any("Vera" in font["name"] for font in fonts)
@@ -176,3 +178,32 @@ def test_each_export_in_one_session_prints_its_own_cjk_characters(tmp_path: Path
 def test_an_emoji_flag_prints_as_one_mark(text: str, printed: str) -> None:
     fonts = load_fonts(set(text), None, "en")
     assert fonts.markup(text) == printed
+
+
+def test_the_emoji_warning_says_no_font_can_help() -> None:
+    """reportlab draws no colour emoji font: advising to install one (fonts-noto) would send the author astray."""
+    fonts = load_fonts(set("a\U0001F680"), None, "en")
+    fonts.markup("a \U0001F680")
+    [warning] = fonts.missing_warnings()
+    assert "1 emoji cannot be printed: \U0001F680 (U+1F680)" in warning
+    assert "colour emoji fonts" in warning and "does not help" in warning
+    assert "fonts-noto" not in warning and "Install" not in warning
+
+
+@pytest.mark.parametrize("installed", [[], ["Noto Sans Egyptian Hieroglyphs"]])
+def test_the_missing_glyph_warning_names_an_installed_font_or_says_to_install_one(
+        monkeypatch: pytest.MonkeyPatch, installed: list[str]) -> None:
+    monkeypatch.setattr(font_lookup, "_families_with", lambda chars: installed)
+    fonts = load_fonts(set("a\U00013000"), None, "en")
+    fonts.markup("a \U00013000")
+    [warning] = fonts.missing_warnings()
+    assert "1 character(s): \U00013000 (U+13000)" in warning
+    if installed:
+        assert "Installed fonts that have them: Noto Sans Egyptian Hieroglyphs; choose one with --font" in warning
+    else:
+        assert "Install a font that has them" in warning
+
+
+def test_installed_families_are_found_by_the_characters_they_have() -> None:
+    assert "DejaVu Sans" in font_lookup._families_with(list("Ωж"))
+    assert all("emoji" not in family.casefold() for family in font_lookup._families_with(["\U0001F680"]))

@@ -37,4 +37,4 @@ def test_cli_prints_font_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[
                  "-o", str(tmp_path / "g.pdf")]) == 0
     out = capsys.readouterr().out
     assert "warning: the font 'Nonexistent Sans' is not installed" in out
-    assert "warning: no installed font has glyphs for 1 character(s)" in out
+    assert "warning: no font in use has glyphs for 1 character(s)" in out

@@ -65,8 +65,7 @@ class PdfExporter:
                               "too large for a page: make it smaller or split it") from exc
         for warning in renderer.warnings:
             yield Progress(3, STEPS, f"warning: {warning}")
-        missing = fonts.missing_warning()
-        if missing:
+        for missing in fonts.missing_warnings():
             yield Progress(3, STEPS, f"warning: {missing}")
         yield Progress(3, STEPS, f"Laid out {pages} page(s), {EDITION_LABELS[edition].lower()}")
 

@@ -105,14 +105,52 @@ class FontSet:
             for face, chars in runs
         )
 
-    def missing_warning(self) -> str | None:
-        if not self.missing:
-            return None
-        shown = ", ".join(f"{char} (U+{ord(char):04X})" for char in list(self.missing)[:8])
-        more = f" and {len(self.missing) - 8} more" if len(self.missing) > 8 else ""
-        return (f"no installed font has glyphs for {len(self.missing)} character(s): {shown}{more}; "
-                f"they are printed as '{REPLACEMENT}'. Install a font that has them (e.g. fonts-noto) "
-                "or choose one with --font")
+    def missing_warnings(self) -> list[str]:
+        """What to say about the characters printed as marks, emoji apart: no font the PDF can use has those."""
+        emoji = [char for char in self.missing if _is_emoji(char)]
+        others = [char for char in self.missing if not _is_emoji(char)]
+        warnings = []
+        if emoji:
+            warnings.append(
+                f"{len(emoji)} emoji cannot be printed: {_listed(emoji)}; they are printed as '{REPLACEMENT}'. "
+                "reportlab, which draws the PDF, cannot use colour emoji fonts (such as Noto Color Emoji), so "
+                "installing fonts does not help: where an emoji carries meaning, say it in words too")
+        if others:
+            families = _families_with(others)
+            advice = (f"Installed fonts that have them: {', '.join(families[:4])}; choose one with --font"
+                      if families else "Install a font that has them (fonts-noto covers most scripts) and "
+                      "choose it with --font")
+            warnings.append(f"no font in use has glyphs for {len(others)} character(s): {_listed(others)}; "
+                            f"they are printed as '{REPLACEMENT}'. {advice}")
+        return warnings
+
+
+def _listed(chars: list[str]) -> str:
+    shown = ", ".join(f"{char} (U+{ord(char):04X})" for char in chars[:8])
+    return shown + (f" and {len(chars) - 8} more" if len(chars) > 8 else "")
+
+
+def _is_emoji(char: str) -> bool:
+    return any(ord(char) in block for block in _EMOJI_BLOCKS)
+
+
+_EMOJI_BLOCKS = (range(0x1F000, 0x1FB00), range(0x2300, 0x2400), range(0x2600, 0x27C0), range(0x2B00, 0x2C00))
+"""Where emoji live (pictographs, flags, dingbats, arrows and stars); drawn only by colour fonts, if at all."""
+
+
+def _families_with(chars: list[str]) -> list[str]:
+    """The installed font families, colour emoji fonts apart, that have every one of ``chars``."""
+    program = shutil.which("fc-list")
+    if program is None:
+        return []
+    charset = " ".join(f"{ord(char):x}" for char in chars)
+    try:
+        result = subprocess.run([program, f":charset={charset}", "family"], capture_output=True, text=True,
+                                timeout=20, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    families = {line.split(",")[0].strip() for line in result.stdout.splitlines() if line.strip()}
+    return sorted(family for family in families if "emoji" not in family.casefold())
 
 
 def _face_for(char: str, chain: list[Face]) -> Face | None:
