@@ -214,6 +214,13 @@ def test_export_under_a_file_or_to_a_folder_says_so_plainly(sample_course: Path,
     assert list((tmp_path / "adir").iterdir()) == []
 
 
+def test_a_folder_that_cannot_be_written_is_an_error_line_not_a_traceback(sample_course: Path) -> None:
+    # Even root cannot create files in /proc.
+    result = authoring("export", str(sample_course), "--format", "pdf", "-o", "/proc/out.pdf")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1].startswith("/proc/out.pdf: error: cannot write the export (")
+
+
 def test_a_failed_export_leaves_no_folder_it_created(sample_course: Path, tmp_path: Path) -> None:
     (tmp_path / "c.md").write_text("---\ntitle: T\n---\n\n# Lesson: L\n\n![Chart](player.js)\n", encoding="utf-8")
     (tmp_path / "player.js").write_bytes(b"\x89PNG")

@@ -136,7 +136,8 @@ def _export(options: argparse.Namespace) -> int:
         _fail(_export_error(exc, options.course))
         return EXIT_COURSE_PROBLEM
     except OSError as exc:
-        _fail(f"{options.output}: cannot write the export ({exc.strerror or exc}); check the folder and free space")
+        _fail(f"{options.output}: error: cannot write the export ({exc.strerror or exc}); check that the folder "
+              "is writable and has free space")
         return EXIT_COURSE_PROBLEM
     print(f"Exported {exporter.title} to {options.output}")
     return EXIT_OK
