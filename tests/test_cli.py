@@ -230,8 +230,8 @@ def test_a_failed_export_leaves_no_folder_it_created(sample_course: Path, tmp_pa
 
 
 @pytest.mark.parametrize(("font", "problem"), [
-    ("bad.ttf", "this file is not a font the PDF can use (Not a recognized TrueType font"),
-    ("truncated.ttf", "this file is not a font the PDF can use ("),
+    ("bad.ttf", "this file is damaged or is not a TrueType or OpenType font (Not a recognized TrueType font"),
+    ("truncated.ttf", "this file is damaged or is not a TrueType or OpenType font ("),
     ("missing/none.ttf", "font file not found; check the path"),
 ])
 def test_a_bad_font_file_is_one_line_naming_it(sample_course: Path, tmp_path: Path, font: str, problem: str) -> None:

@@ -164,8 +164,8 @@ def _font_problem(choice: str) -> str | None:
         # reportlab reports a broken font as TTFError, struct.error, IndexError... whatever it trips on.
         except Exception as exc:
             reason = str(exc).strip() or type(exc).__name__
-            return (f"this file is not a font the PDF can use ({reason}); give a TrueType (.ttf) or OpenType "
-                    "(.otf) font file, or the family name of an installed font")
+            return (f"this file is damaged or is not a TrueType or OpenType font ({reason}); give a working "
+                    ".ttf or .otf file, or the family name of an installed font")
         return None
     if path.suffix.lower() not in FONT_SUFFIXES and "/" not in choice and "\\" not in choice:
         return None  # a family name
