@@ -75,7 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--font", help="PDF only: a font family name or a .ttf file to use for the text")
     export.add_argument("--date", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD",
                         help="the date printed in documents (default today)")
-    export.add_argument("--folder", action="store_true", help="HTML only: write a folder instead of a zip")
+    export.add_argument("--folder", action="store_true",
+                        help="HTML only: write a folder instead of a zip; a folder that exists is replaced only if "
+                        "it holds nothing but an earlier export")
     export.set_defaults(run=_export)
     return parser
 
