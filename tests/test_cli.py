@@ -67,6 +67,19 @@ def test_new_writes_a_course_that_passes_the_check_without_warnings(tmp_path: Pa
     assert "Safety basics" in target.read_text(encoding="utf-8")
 
 
+def test_new_under_a_file_or_onto_a_folder_says_so_plainly(tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("mine", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    under = authoring("new", "T", "-o", "notes/course.md", cwd=tmp_path)
+    assert (under.returncode, under.stderr.splitlines()) == (1, [
+        "notes/course.md: error: notes is a file, not a folder, so nothing can be written inside it; choose a path "
+        "in a folder"])
+    onto = authoring("new", "T", "-o", "folder", "--force", cwd=tmp_path)
+    assert (onto.returncode, onto.stderr.splitlines()) == (1, [
+        "folder: error: this is a folder; give the name of the course file to write, such as folder/course.md"])
+    assert (tmp_path / "notes").read_text(encoding="utf-8") == "mine" and not any((tmp_path / "folder").iterdir())
+
+
 def test_export_refuses_a_course_with_errors_and_names_them(tmp_path: Path) -> None:
     course = tmp_path / "course.md"
     course.write_text("---\ntitle: T\n---\n\n# Lesson: L\n\n![Chart](assets/gone.png)\n", encoding="utf-8")

@@ -93,14 +93,24 @@ def _check(options: argparse.Namespace) -> int:
 
 def _new(options: argparse.Namespace) -> int:
     target: Path = options.output
+    holder = next((folder for folder in target.parents if folder.exists()), Path())
+    if target.is_dir():
+        _fail(f"{target}: error: this is a folder; give the name of the course file to write, such as "
+              f"{target / 'course.md'}")
+        return EXIT_COURSE_PROBLEM
+    if not holder.is_dir():
+        _fail(f"{target}: error: {holder} is a file, not a folder, so nothing can be written inside it; choose a "
+              "path in a folder")
+        return EXIT_COURSE_PROBLEM
     if target.exists() and not options.force:
-        _fail(f"{target}: the file exists already; choose another path or add --force to replace it")
+        _fail(f"{target}: error: the file exists already; choose another path or add --force to replace it")
         return EXIT_COURSE_PROBLEM
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         save_course(target, starter_course(options.title))
     except OSError as exc:
-        _fail(f"{target}: cannot write the course ({exc.strerror}); check the folder exists and is writable")
+        _fail(f"{target}: error: cannot write the course ({exc.strerror or exc}); check that the folder is "
+              "writable and has free space")
         return EXIT_COURSE_PROBLEM
     print(f"Wrote {target}. Check it with: authoring check {target}")
     return EXIT_OK
