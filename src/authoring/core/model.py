@@ -16,6 +16,7 @@ no part in equality, so a course read back from disk equals the one written.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,3 +129,22 @@ class Course:
     @property
     def questions(self) -> list[Question]:
         return [question for quiz in self.quizzes for question in quiz.questions]
+
+    def markdown_texts(self) -> Iterator[tuple[str, int]]:
+        """Every piece of the items' Markdown (titles, bodies, stems, choices, feedback, explanations), with
+        the line it starts on: where images, glyphs and links are to be found."""
+        for item in self.items:
+            yield item.title, item.line
+            if isinstance(item, Lesson):
+                yield item.body, item.body_line
+            elif isinstance(item, Reflection):
+                yield item.prompt, item.body_line
+            elif isinstance(item, Quiz):
+                yield item.intro, item.body_line
+                for question in item.questions:
+                    yield question.stem, question.line
+                    yield question.body, question.body_line
+                    yield question.explanation, question.explanation_line
+                    for choice in question.choices:
+                        yield choice.text, choice.line
+                        yield choice.feedback, choice.line

@@ -11,12 +11,11 @@ the same for every format.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from authoring.core.markdown_images import markdown_images
-from authoring.core.model import Course, Lesson, Quiz, Reflection
+from authoring.core.model import Course
 from authoring.export.registry import ExportError, ExportOptions
 
 
@@ -52,7 +51,7 @@ def files_of_course(course: Course, options: ExportOptions) -> dict[Path, str]:
     files: dict[Path, str] = {}
     if options.course_file is not None:
         files[_resolved(options.course_file)] = "the course file"
-    for markdown, first_line in _texts(course):
+    for markdown, first_line in course.markdown_texts():
         for image in markdown_images(markdown):
             url = urlparse(image.src)
             if url.scheme or url.netloc or not url.path:
@@ -100,22 +99,3 @@ def _same_file(used: Path, target: Path) -> bool:
 
 def _resolved(path: Path) -> Path:
     return path.expanduser().resolve()
-
-
-def _texts(course: Course) -> Iterator[tuple[str, int]]:
-    """Every text of the course that may show an image, with the line it starts on."""
-    for item in course.items:
-        yield item.title, item.line
-        if isinstance(item, Lesson):
-            yield item.body, item.body_line
-        elif isinstance(item, Reflection):
-            yield item.prompt, item.body_line
-        elif isinstance(item, Quiz):
-            yield item.intro, item.body_line
-            for question in item.questions:
-                yield question.stem, question.line
-                yield question.body, question.body_line
-                yield question.explanation, question.explanation_line
-                for choice in question.choices:
-                    yield choice.text, choice.line
-                    yield choice.feedback, choice.line

@@ -6,18 +6,17 @@ images would lose them, which is exactly what this editor promises never to do.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from authoring.core.atomic_write import atomic_write
 from authoring.core.markdown_images import markdown_images
-from authoring.core.model import Course, Question, Quiz
+from authoring.core.model import Course
 
 
 def linked_images(course: Course) -> list[str]:
     """The relative image paths the course's Markdown links to, in order, each once."""
-    found = dict.fromkeys(image.src for text in _texts(course) for image in markdown_images(text))
+    found = dict.fromkeys(image.src for text, _line in course.markdown_texts() for image in markdown_images(text))
     return [src for src in found if _is_local(src)]
 
 
@@ -36,26 +35,6 @@ def copy_assets(course: Course, source_dir: Path, target_dir: Path) -> list[Path
             atomic_write(target, source.read_bytes())
             copied.append(target)
     return copied
-
-
-def _texts(course: Course) -> Iterator[str]:
-    for item in course.items:
-        yield item.title
-        if isinstance(item, Quiz):
-            yield item.intro
-            for question in item.questions:
-                yield from _question_texts(question)
-        else:
-            yield getattr(item, "body", "") or getattr(item, "prompt", "")
-
-
-def _question_texts(question: Question) -> Iterator[str]:
-    yield question.stem
-    yield question.body
-    yield question.explanation
-    for choice in question.choices:
-        yield choice.text
-        yield choice.feedback
 
 
 def _is_local(src: str) -> bool:
