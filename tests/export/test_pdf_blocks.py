@@ -9,6 +9,8 @@ import pytest
 from PIL import Image
 from test_pdf_support import export_pdf, pdf_text
 
+from authoring.export.pdf.document import MARGIN_X
+
 # Each kind of flowable the Markdown renderer makes, and a word that must reach the page from it.
 CONTENTS = {
     "list": ("- alpha item\n- beta item", "beta item"),
@@ -66,3 +68,21 @@ def test_a_long_list_in_a_quote_splits_across_pages(tmp_path: Path) -> None:
     export_pdf(course(tmp_path, items), target, edition="reviewer")
     text = pdf_text(target)
     assert all(text.count(f"listed point {n} ") == 3 for n in (0, 75, 148))
+
+
+def test_an_image_in_a_block_is_centred_in_it(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    Image.new("RGB", (60, 40), (255, 0, 0)).save(tmp_path / "assets" / "red.png")
+    source = tmp_path / "course.md"
+    source.write_text("---\ntitle: Centred\n---\n\n# Lesson: Quoted\n\n> ![](assets/red.png)\n", encoding="utf-8")
+    target = tmp_path / "centred.pdf"
+    export_pdf(source, target)
+    subprocess.run(["pdftoppm", "-png", "-r", "72", "-f", "3", "-l", "3", str(target), str(tmp_path / "page")],
+                   check=True)
+    page = Image.open(next(tmp_path.glob("page*.png"))).convert("RGB")
+    red = [x for x in range(page.width) for y in range(0, page.height, 4)
+           if page.getpixel((x, y)) == (255, 0, 0)]
+    assert red
+    # The quote's text column runs from its padding (10 pt) to its right padding (8 pt) inside the margins.
+    left, right = MARGIN_X + 10, page.width - MARGIN_X - 8
+    assert abs((min(red) + max(red)) / 2 - (left + right) / 2) < 3
