@@ -67,6 +67,14 @@ def test_new_writes_a_course_that_passes_the_check_without_warnings(tmp_path: Pa
     assert "Safety basics" in target.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("title", ["two\nlines", "   "])
+def test_new_refuses_a_title_that_is_not_one_line(tmp_path: Path, title: str) -> None:
+    # It would write a course that its own check then refuses.
+    result = authoring("new", title, "-o", str(tmp_path / "course.md"))
+    assert result.returncode == 2 and "one line of text" in result.stderr
+    assert not (tmp_path / "course.md").exists()
+
+
 def test_new_under_a_file_or_onto_a_folder_says_so_plainly(tmp_path: Path) -> None:
     (tmp_path / "notes").write_text("mine", encoding="utf-8")
     (tmp_path / "folder").mkdir()

@@ -93,6 +93,9 @@ def _check(options: argparse.Namespace) -> int:
 
 def _new(options: argparse.Namespace) -> int:
     target: Path = options.output
+    if not options.title.strip() or "\n" in options.title or "\r" in options.title:
+        _fail("authoring new: the title must be one line of text, such as \"Safety basics\"")
+        return EXIT_USAGE
     holder = next((folder for folder in target.parents if folder.exists()), Path())
     if target.is_dir():
         _fail(f"{target}: error: this is a folder; give the name of the course file to write, such as "
