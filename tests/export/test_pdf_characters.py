@@ -207,3 +207,22 @@ def test_the_missing_glyph_warning_names_an_installed_font_or_says_to_install_on
 def test_installed_families_are_found_by_the_characters_they_have() -> None:
     assert "DejaVu Sans" in font_lookup._families_with(list("Ωж"))
     assert all("emoji" not in family.casefold() for family in font_lookup._families_with(["\U0001F680"]))
+
+
+@pytest.mark.parametrize(("body", "bold_cjk"), [("Plain 日本語 only.", False), ("Plain 日本語 and **太字**.", True)])
+def test_cjk_in_bold_text_prints_in_the_cjk_bold_face(tmp_path: Path, body: str, bold_cjk: bool) -> None:
+    # reportlab takes a <font face> run as regular: CJK inside bold text printed regular before.
+    source = tmp_path / "course.md"
+    source.write_text(f"---\ntitle: CJK\nlanguage: ja\n---\n\n# Lesson: Words\n\n{body}\n", encoding="utf-8")
+    export_pdf(source, tmp_path / "cjk.pdf")
+    names = [font["name"] for font in pdffonts(tmp_path / "cjk.pdf")]
+    assert any("NotoSansCJK" in name and "Regular" in name for name in names), names
+    assert any("NotoSansCJK" in name and "Bold" in name for name in names) == bold_cjk, names
+    assert body.replace("**", "") in pdf_text(tmp_path / "cjk.pdf")
+
+
+def test_a_heading_in_cjk_prints_in_the_cjk_bold_face(tmp_path: Path) -> None:
+    source = tmp_path / "course.md"
+    source.write_text("---\ntitle: CJK\nlanguage: ja\n---\n\n# Lesson: 顧客志向\n\nPlain text.\n", encoding="utf-8")
+    export_pdf(source, tmp_path / "cjk.pdf")
+    assert any("NotoSansCJK" in font["name"] and "Bold" in font["name"] for font in pdffonts(tmp_path / "cjk.pdf"))

@@ -19,7 +19,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrag
 from reportlab.platypus.paraparser import ParaFrag
 
 from authoring.export.pdf.blocks import Marker
-from authoring.export.pdf.fonts import FontSet, escape
+from authoring.export.pdf.fonts import FontSet, escape, keep_emphasis
 from authoring.export.pdf.styles import CORRECT, INK, MUTED, RULE
 
 CONTINUATION = "\u21aa"  # ↪ marks a code line that wrapped
@@ -44,6 +44,8 @@ class Para(Paragraph):
 
     def __init__(self, text: str | None, style: ParagraphStyle, bulletText: str | None = None,
                  frags: list[Any] | None = None) -> None:
+        if text and frags is None:
+            text = keep_emphasis(text, style.fontName)
         if frags is None and text and bulletText is None and "<" not in text and "&" not in text:
             # Text without markup is one fragment of the style: made here, without reportlab's tag parser.
             text = cleanBlockQuotedText(text)

@@ -9,14 +9,17 @@ without a font never stops the export.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import re
 import shutil
 import subprocess
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlab.lib.fonts import ps2tt
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -183,10 +186,10 @@ def load_fonts(characters: set[str], choice: str | None, language: str) -> FontS
         known |= face.cmap
     unknown = {code for code in codes if code not in known and chr(code).isprintable()}
     if unknown:
-        cjk = _cjk_file(language)
+        cjk = _cjk_files(language)
         # Only when it has some of them: emoji alone would make an empty subset, which reportlab refuses.
-        if cjk is not None and not unknown.isdisjoint(_cmap(cjk)):
-            fallbacks.append(_register_family(dict.fromkeys(STYLES, cjk), codes))
+        if cjk is not None and not unknown.isdisjoint(_cmap(cjk["regular"])):
+            fallbacks.append(_register_family(cjk, codes))
     return FontSet(body, mono, fallbacks, warnings)
 
 
@@ -221,13 +224,15 @@ def _fc_family(family: str) -> dict[str, FontFile] | None:
     return files
 
 
-def _cjk_file(language: str) -> FontFile | None:
+def _cjk_files(language: str) -> dict[str, FontFile] | None:
+    """Noto Sans CJK in the variant the language writes, with its bold face where installed (CJK has no
+    italic: italic text takes the upright faces)."""
     tag = language.casefold()
     variant = _CJK_VARIANTS.get(tag) or _CJK_VARIANTS.get(tag.split("-")[0], "SC")
     for family in (f"Noto Sans CJK {variant}", "Noto Sans CJK SC"):
-        match = _fc_match(family)
-        if match and match[1].casefold() == family.casefold():
-            return match[0]
+        files = _fc_family(family)
+        if files:
+            return files
     return None
 
 
@@ -261,7 +266,46 @@ def _register_family(files: dict[str, FontFile], codes: frozenset[int]) -> Face:
     family = names["regular"]
     pdfmetrics.registerFontFamily(family, normal=family, bold=names["bold"], italic=names["italic"],
                                   boldItalic=names["bold_italic"])
+    _FAMILY_STYLES[family] = names
     return Face(family, names, _cmap(files["regular"]))
+
+
+_FAMILY_STYLES: dict[str, dict[str, str]] = {}
+_EMPHASIS_TAG = re.compile(r'<(/?)(b|strong|i|em|font)\b([^>]*)>')
+_FACE = re.compile(r'face="([^"]+)"')
+
+
+def keep_emphasis(markup: str, base_font: str) -> str:
+    """``markup`` with each ``<font face>`` run named in the bold or italic face it sits in.
+
+    reportlab takes a ``<font face>`` as the face's regular style, so a CJK run (or code) in a heading or
+    in bold text would print regular: the run gets the registered face of its style instead.
+    """
+    if "<font face=" not in markup:
+        return markup
+    bold, italic = 0, 0
+    with contextlib.suppress(ValueError):  # not a registered family (reportlab's own default): plain
+        _, bold, italic = ps2tt(base_font)
+    stack: list[tuple[int, int]] = []
+    parts: list[str] = []
+    position = 0
+    for match in _EMPHASIS_TAG.finditer(markup):
+        closing, tag, attributes = match.groups()
+        if closing:
+            if stack:
+                bold, italic = stack.pop()
+            continue
+        stack.append((bold, italic))
+        if tag in ("b", "strong"):
+            bold = 1
+        elif tag in ("i", "em"):
+            italic = 1
+        elif (face := _FACE.search(attributes)) and face.group(1) in _FAMILY_STYLES and (bold or italic):
+            style = "bold_italic" if bold and italic else "bold" if bold else "italic"
+            named = _FAMILY_STYLES[face.group(1)][style]
+            parts.append(markup[position:match.start()] + match.group(0).replace(face.group(0), f'face="{named}"'))
+            position = match.end()
+    return "".join(parts) + markup[position:]
 
 
 def _cmap(file: FontFile) -> frozenset[int]:

@@ -25,6 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from authoring.export.pdf.flowables import Para
+from authoring.export.pdf.fonts import keep_emphasis
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class RunPara(Para):
     def _mix(self) -> None:
         self._separate = False
         self._wrapped_at = None
-        Paragraph.__init__(self, self._mixed_markup(), self._base_style)
+        Paragraph.__init__(self, keep_emphasis(self._mixed_markup(), self._base_style.fontName), self._base_style)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         size = super().wrap(available_width, available_height)
