@@ -126,8 +126,17 @@ def test_the_author_chooses_the_font_by_family_or_file(hard_course: Path, tmp_pa
     assert "你好，世界。" in pdf_text(tmp_path / "serif.pdf")
 
     font_file = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
-    export_pdf(hard_course, tmp_path / "file.pdf", font=str(font_file))
-    assert any("DejaVuSerif" in font["name"] for font in pdffonts(tmp_path / "file.pdf"))
+    steps = export_pdf(hard_course, tmp_path / "file.pdf", font=str(font_file))
+    names = [font["name"] for font in pdffonts(tmp_path / "file.pdf")]
+    assert any(name.endswith("+DejaVuSerif") for name in names), names
+    # An installed file brings its family's bold (the headings); a lone copy prints in its one face, and says so.
+    assert any(name.endswith("+DejaVuSerif-Bold") for name in names), names
+    assert not any("bold and italic" in step.message for step in steps)
+    lone = tmp_path / "MyFont.ttf"
+    lone.write_bytes(font_file.read_bytes())
+    steps = export_pdf(hard_course, tmp_path / "lone.pdf", font=str(lone))
+    assert any("MyFont.ttf: bold and italic text print in this one face" in step.message for step in steps)
+    assert not any("Bold" in font["name"] and "Serif" in font["name"] for font in pdffonts(tmp_path / "lone.pdf"))
 
 
 def test_an_unknown_font_falls_back_with_a_warning(hard_course: Path, tmp_path: Path) -> None:

@@ -195,7 +195,7 @@ def load_fonts(characters: set[str], choice: str | None, language: str) -> FontS
 
 def _choose_body(choice: str | None, warnings: list[str]) -> dict[str, FontFile]:
     if choice and Path(choice).expanduser().is_file():
-        return dict.fromkeys(STYLES, FontFile(str(Path(choice).expanduser())))
+        return _file_family(Path(choice).expanduser(), warnings)
     if choice:
         files = _fc_family(choice)
         if files:
@@ -210,6 +210,30 @@ def _choose_body(choice: str | None, warnings: list[str]) -> dict[str, FontFile]
                     "reportlab's Vera, which has no Greek, Cyrillic or CJK glyphs; install fonts-dejavu "
                     "for those")
     return {style: FontFile(name) for style, name in _VERA.items()}
+
+
+def _file_family(path: Path, warnings: list[str]) -> dict[str, FontFile]:
+    """A font file and, when fontconfig knows its family with this very file, the family's bold and italic."""
+    family = _run_fc_query(path)
+    files = _fc_family(family) if family else None
+    if files and Path(files["regular"].path).resolve() == path.resolve():
+        return files
+    warnings.append(f"{path.name}: bold and italic text print in this one face; give the font's family name "
+                    "instead ('fc-list : family' lists them) to use its bold and italic files")
+    return dict.fromkeys(STYLES, FontFile(str(path)))
+
+
+def _run_fc_query(path: Path) -> str | None:
+    program = shutil.which("fc-query")
+    if program is None:
+        return None
+    try:
+        result = subprocess.run([program, "-f", "%{family[0]}\n", str(path)], capture_output=True, text=True,
+                                timeout=20, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    family = result.stdout.split("\n")[0].strip()
+    return family if result.returncode == 0 and family else None
 
 
 def _fc_family(family: str) -> dict[str, FontFile] | None:
