@@ -235,3 +235,12 @@ def test_a_heading_in_cjk_prints_in_the_cjk_bold_face(tmp_path: Path) -> None:
     source.write_text("---\ntitle: CJK\nlanguage: ja\n---\n\n# Lesson: 顧客志向\n\nPlain text.\n", encoding="utf-8")
     export_pdf(source, tmp_path / "cjk.pdf")
     assert any("NotoSansCJK" in font["name"] and "Bold" in font["name"] for font in pdffonts(tmp_path / "cjk.pdf"))
+
+
+@pytest.mark.parametrize(("text", "warned"), [("שלום עולם", True), ("مرحبا بالعالم", True), ("Hello, Ελληνικά", False)])
+def test_right_to_left_text_is_warned_about(tmp_path: Path, text: str, warned: bool) -> None:
+    # reportlab cannot order right-to-left words without rlbidi, which no package index here offers.
+    source = tmp_path / "course.md"
+    source.write_text(f"---\ntitle: Words\n---\n\n# Lesson: Words\n\n{text}\n", encoding="utf-8")
+    steps = export_pdf(source, tmp_path / "words.pdf")
+    assert any("right-to-left text" in step.message for step in steps) == warned

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,9 +38,14 @@ class PdfExporter:
         problems = check_or_refuse(course, options)
         yield Progress(1, STEPS, "Checked the course")
 
-        fonts = load_fonts(course_characters(course), options.font, course.language)
+        characters = course_characters(course)
+        fonts = load_fonts(characters, options.font, course.language)
         for warning in fonts.warnings:
             yield Progress(1, STEPS, f"warning: {warning}")
+        if any(unicodedata.bidirectional(char) in ("R", "AL") for char in characters):
+            yield Progress(1, STEPS, "warning: right-to-left text (Hebrew, Arabic) prints left to right, with its "
+                                     "words in the wrong order: reportlab lays it out only with its bidi support "
+                                     "(rlbidi), which is not installed. Check those pages, or share the HTML export")
         yield Progress(2, STEPS, "Found the fonts")
 
         styles = make_styles(fonts)
