@@ -239,7 +239,7 @@ def test_a_heading_in_cjk_prints_in_the_cjk_bold_face(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "warned"), [("שלום עולם", True), ("مرحبا بالعالم", True), ("Hello, Ελληνικά", False)])
 def test_right_to_left_text_is_warned_about(tmp_path: Path, text: str, warned: bool) -> None:
-    # reportlab cannot order right-to-left words without rlbidi, which no package index here offers.
+    # reportlab cannot order right-to-left words without rlbidi, which is not on PyPI, so it is no dependency.
     source = tmp_path / "course.md"
     source.write_text(f"---\ntitle: Words\n---\n\n# Lesson: Words\n\n{text}\n", encoding="utf-8")
     steps = export_pdf(source, tmp_path / "words.pdf")

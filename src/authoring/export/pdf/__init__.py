@@ -45,7 +45,7 @@ class PdfExporter:
         if any(unicodedata.bidirectional(char) in ("R", "AL") for char in characters):
             yield Progress(1, STEPS, "warning: right-to-left text (Hebrew, Arabic) prints left to right, with its "
                                      "words in the wrong order: reportlab lays it out only with its bidi support "
-                                     "(rlbidi), which is not installed. Check those pages, or share the HTML export")
+                                     "(rlbidi, not on PyPI). Check those pages, or share the HTML export")
         yield Progress(2, STEPS, "Found the fonts")
 
         styles = make_styles(fonts)
