@@ -80,11 +80,13 @@ def test_errors_name_the_line_and_what_to_do(tmp_path: Path, text: str, line: in
         (HEADER + "# Reflection: R\n", 5, "no prompt"),
         ("---\ntitle: T\ncolour: blue\n---\n\n# Lesson: L\n\nx\n", 3, "unknown front-matter key"),
         (HEADER + "# Lesson: L\n\nx\n\n#Quiz: nope\n", 9, "is text, not a new item"),
+        (HEADER + "# Lesson: L\n\n![A note](assets/note.png)\n", 7, "'assets/note.png' is not an image a browser"),
     ],
 )
 def test_warnings(tmp_path: Path, text: str, line: int, words: str) -> None:
     (tmp_path / "assets").mkdir()
-    (tmp_path / "assets" / "chart.png").write_bytes(b"\x89PNG")
+    (tmp_path / "assets" / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "assets" / "note.png").write_text("a text file named .png", encoding="utf-8")
     problems = problems_of(tmp_path, text)
     assert not only(problems, "error"), problems
     warnings = only(problems, "warning")

@@ -165,3 +165,20 @@ def _check_image_file(src: str, line: int, source_dir: Path | None, where: dict[
     elif not target.is_file():
         yield error(line, f"image file '{src}' does not exist; check the name (case matters) or add the file",
                     **where)
+    elif not _looks_like_an_image(target):
+        yield warning(line, f"'{src}' is not an image a browser shows (PNG, JPEG, GIF, WebP, AVIF or SVG); "
+                            "learners would see a broken image. Save it again as one of those", **where)
+
+
+# The first bytes of the image formats every browser shows (SVG is text: its tag comes early).
+_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+
+
+def _looks_like_an_image(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            head = file.read(1024)
+    except OSError:
+        return False
+    return (head.startswith(_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+            or head[4:12] in (b"ftypavif", b"ftypavis") or b"<svg" in head)
