@@ -63,8 +63,9 @@ def _decimal_in(value: str, low: float, high: float, pattern: re.Pattern[str]) -
 
 
 def _localized(value: str, limit: int) -> bool:
+    # One line: Moodle's and scorm-again's patterns match it with "." (no line terminators).
     text = LANG_PREFIX.sub("", value, count=1) if value.startswith("{lang=") else value
-    return len(text) <= limit and not text.startswith("{")
+    return len(value) <= limit and not text.startswith("{") and not re.search(r"[\n\r\u2028\u2029]", value)
 
 
 @dataclass(frozen=True)

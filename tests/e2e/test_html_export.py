@@ -122,6 +122,11 @@ def test_choices_are_shuffled_per_learner_and_kept_on_resume(browser: Browser, t
         assert sorted(order) == sorted(["**bold**", "# Heading", "<blink>"])
         page.reload()
         assert choice_order(page) == order
+        # The first answer checked starts the attempt: the choices stay where the learner saw them.
+        page.get_by_label(order[0], exact=True).check()
+        page.get_by_role("button", name="Check answer").click()
+        expect(page.get_by_role("heading", level=2)).to_have_text(re.compile("^(Correct|Incorrect)$"))
+        assert choice_order(page) == order
         orders.append(tuple(order))
         context.close()
     assert len(set(orders)) > 1

@@ -101,8 +101,9 @@ def test_all_correct_passes_with_100_and_stores_the_reflection(
         assert values["cmi.core.lesson_status"] == "passed"
         assert values["cmi.core.exit"] == ""
         assert behaviours["student_response"] == behaviours["correct_responses.0.pattern"] == "a,b,d"
-        [reflection] = [record for record in records if record["type"] == "fill-in"]
-        assert reflection["student_response"] == REFLECTION_TEXT.strip()[:255]
+        # Never in a 255-character student_response: 1.2 keeps the reflection in cmi.comments.
+        assert values["cmi.comments"] == "[reflect-on-this] " + REFLECTION_TEXT
+        assert [record for record in records if record["type"] != "choice"] == []
     else:
         assert values["cmi.score.scaled"] == "1"
         assert values["cmi.score.raw"] == "100"
@@ -113,7 +114,7 @@ def test_all_correct_passes_with_100_and_stores_the_reflection(
         assert behaviours["description"] == "Which of these show customer focus? Select all that apply."
         [reflection] = [record for record in records if record["type"] == "long-fill-in"]
         assert reflection["learner_response"] == REFLECTION_TEXT
-    assert reflection["id"] == "reflect-on-this" and reflection["result"] == "neutral"
+        assert reflection["id"] == "reflect-on-this" and reflection["result"] == "neutral"
     assert course_state(session).reflections == [REFLECTION_TEXT]
     assert course_state(session).answers == ["b", "b", "abd", "c", "c"]
     assert_clean(session, package_url, server)
@@ -191,13 +192,34 @@ def test_leaving_midway_suspends_and_the_next_launch_resumes(
     expect(course.get_by_role("heading", level=2, name="Correct")).to_be_visible()
     go_outline(course, REFLECTION)
     expect(course.get_by_label("Your answer")).to_have_value("Written before leaving.")
+    go_outline(course, QUIZ)
     second.close_course()
     assert finishes(second) == 1
     calls = second.calls()
+    # The first session reported the reflection; passing by it again reports nothing new.
+    reflection_sets = [call for call in calls if call["method"] in ("LMSSetValue", "SetValue") and (
+        call["args"][0] == "cmi.comments" or call["args"][0].startswith("cmi.interactions."))]
+    assert reflection_sets == []
     location = "cmi.core.lesson_location" if version == "1.2" else "cmi.location"
     reads = [call["args"][0] for call in calls if call["method"] in ("LMSGetValue", "GetValue")]
     assert location in reads and "cmi.suspend_data" in reads
     assert_clean(second, package_url, server)
+
+
+def test_after_finish_nothing_more_is_offered_since_nothing_would_be_recorded(
+        context: BrowserContext, server: Server, package_url: str, version: str) -> None:
+    session = launch(context, server, package_url, version)
+    course = session.course
+    go_outline(course, "Summary")
+    course.get_by_role("button", name="Finish").click()
+    expect(course.get_by_text("You have finished")).to_be_visible()
+    calls_at_finish = len(session.calls())
+    expect(course.locator("#outline-list a")).to_have_count(0)  # the outline shows progress, links nothing
+    expect(course.get_by_role("button")).to_have_count(0)
+    session.frame.evaluate("window.location.hash = '#john'")
+    expect(course.get_by_role("heading", level=1)).to_have_text("Summary")
+    assert len(session.calls()) == calls_at_finish
+    assert_clean(session, package_url, server)
 
 
 def test_keyboard_alone_completes_the_course(

@@ -56,6 +56,9 @@ def test_scorm_12_accepts_good_values() -> None:
     ("cmi.interactions.0.result", "wrong", "choice"),
     ("cmi.interactions.0.description", "x" * 251, "choice"),
     ("cmi.interactions.0.learner_response", "x" * 4001, "long-fill-in"),
+    # A localized string is one line, and "{" after the language tag would open another (scorm-again 406).
+    ("cmi.interactions.0.learner_response", "Line one\nline two", "long-fill-in"),
+    ("cmi.interactions.0.learner_response", "{lang=en}{hi} there", "long-fill-in"),
 ])
 def test_scorm_2004_rejects(element: str, value: str, kind: str | None) -> None:
     assert check_value(SCORM_2004, element, value, {0: kind} if kind else {}) is not None
@@ -66,7 +69,7 @@ def test_scorm_2004_accepts_good_values() -> None:
     for element, value in [("cmi.session_time", "PT0H1M5.25S"), ("cmi.score.scaled", "0.6667"),
                            ("cmi.interactions.0.timestamp", "2026-11-23T09:10:49.12Z"),
                            ("cmi.interactions.0.learner_response", "a[,]b[,]d"),
-                           ("cmi.interactions.1.learner_response", "Line one\nline two")]:
+                           ("cmi.interactions.1.learner_response", "Line one / line two")]:
         assert check_value(SCORM_2004, element, value, types) is None
 
 

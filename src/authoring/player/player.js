@@ -172,6 +172,14 @@
   }
 
   // At most `length` UTF-16 units, never half of an emoji: a lone surrogate is not valid text for an LMS.
+  /* A localized string (2004): one line, and not starting with "{", which would open a language tag
+     (Moodle and scorm-again refuse both); line breaks show as " / ". */
+  function localizedString(text, length) {
+    var line = text.replace(/[ \t]*(?:\r\n|[\n\r\u2028\u2029])[\s]*/g, " / ");
+    if (line.charAt(0) === "{") { line = "{lang=" + course.lang + "} " + line; }
+    return cut(line, length);
+  }
+
   function cut(text, length) {
     if (text.length <= length) { return text; }
     var end = length;
@@ -273,15 +281,22 @@
           if (record.description) { set(n + "description", record.description); }
           if (record.correct !== undefined) { set(n + "correct_responses.0.pattern", record.correct.join("[,]")); }
           var response = record.response.join("[,]");
-          // "{" opens a language tag in a localized string; name the course language first.
-          if (record.type === "long-fill-in" && response.charAt(0) === "{") {
-            response = "{lang=" + course.lang + "}" + response;
-          }
+          if (record.type === "long-fill-in") { response = localizedString(response, 4000); }
           set(n + "learner_response", response);
           set(n + "result", record.result);
           if (record.weighting !== undefined) { set(n + "weighting", "1"); }
           set(n + "latency", duration2004(record.latency));
           set(n + "timestamp", timestamp2004(new Date()));
+        }
+      },
+      // The reflection: 1.2 keeps it in cmi.comments (4,096 characters), never in a 255-character
+      // student_response; 2004 as a long-fill-in interaction (4,000).
+      reflect: function (record) {
+        if (v12) {
+          set("cmi.comments", cut("[" + record.id + "] " + record.text, 4096));
+        } else {
+          this.answer({ id: record.id, type: "long-fill-in", description: record.description,
+            response: [record.text], result: "neutral", latency: record.latency });
         }
       },
       commit: function () { if (open) { call("LMSCommit", "Commit", ""); } },
@@ -311,6 +326,7 @@
       save: function (location, suspend) { saved.location = location; saved.suspend = suspend; store(); },
       result: function () { /* the summary shows it; nothing to report */ },
       answer: function () { /* no LMS to tell */ },
+      reflect: function () { /* kept in the saved state already */ },
       commit: store,
       finish: function (done) { saved.finished = done; store(); }
     };
@@ -337,6 +353,11 @@
   var current = -1;
   var shownAt = Date.now();
   var reportedReflections = {};
+  // What an earlier session left is in the LMS already: passing by its screen does not report it again.
+  Object.keys(reflectionOf).forEach(function (itemIndex) {
+    var text = state.reflections[reflectionOf[itemIndex]];
+    if (text) { reportedReflections[itemIndex] = text; }
+  });
 
   /* ---- Scoring ---- */
   function isCorrect(question, answer) {
@@ -439,6 +460,14 @@
     return node;
   }
 
+  /* The attempt the learner is taking: the count goes up on the first answer checked, so a quiz with no
+     answers yet shows the next one; the choices keep their order when that first answer is checked. */
+  function attemptShown(itemIndex) {
+    var item = course.items[itemIndex];
+    var fresh = item.questions.every(function (_, j) { return !state.answers[item.first + j]; });
+    return state.attempts[quizOf[itemIndex]] + (fresh ? 1 : 0);
+  }
+
   // Seeded shuffle (mulberry32), so a resumed question keeps its order within an attempt.
   function shuffled(count, salt) {
     var order = [];
@@ -513,7 +542,7 @@
     var group = el("fieldset", { "class": "choices",
       "aria-labelledby": repeated ? "screen-heading" : "screen-heading choices-hint" },
       [el("legend", { id: "choices-hint", "class": repeated ? "visually-hidden" : null, text: hint })]);
-    var order = shuffled(question.choices.length, screen.n * 131 + state.attempts[quizOf[screen.item]]);
+    var order = shuffled(question.choices.length, screen.n * 131 + attemptShown(screen.item));
     order.forEach(function (index, position) {
       var choice = question.choices[index];
       var letter = LETTERS.charAt(index);
@@ -621,11 +650,8 @@
     var text = state.reflections[number];
     if (!text || reportedReflections[itemIndex] === text) { return; }
     reportedReflections[itemIndex] = text;
-    lms.answer({
-      id: course.items[itemIndex].id, type: lms.kind === "scorm12" ? "fill-in" : "long-fill-in",
-      description: course.items[itemIndex].text, response: [text], result: "neutral",
-      latency: Date.now() - shownAt
-    });
+    lms.reflect({ id: course.items[itemIndex].id, description: course.items[itemIndex].text, text: text,
+      latency: Date.now() - shownAt });
   }
 
   function showSummary() {
@@ -652,8 +678,12 @@
         if (score.answered < score.total) {
           var first = indexOfScreen(item.questions[firstUnanswered(i)].id);
           entry.appendChild(document.createTextNode(", " + (score.total - score.answered) + " not answered. "));
-          entry.appendChild(button("Go to the first unanswered question", function () { go(first, true); }));
-        } else if (!result.passed && score.correct < score.total && attemptsLeft(i)) {
+          if (!finished) {
+            entry.appendChild(button("Go to the first unanswered question", function () { go(first, true); }));
+          }
+        } else if (!result.passed && score.correct < score.total && !attemptsLeft(i)) {
+          entry.appendChild(document.createTextNode(". Every attempt allowed has been used."));
+        } else if (!result.passed && score.correct < score.total && !finished) {
           entry.appendChild(document.createTextNode(". "));
           entry.appendChild(button("Retry " + el("span", { html: item.title }).textContent, function () {
             retry(i);
@@ -716,7 +746,7 @@
   }
 
   function outlineEntry(id, title, status, statusText, isCurrent) {
-    var link = el("a", { href: "#" + id, "aria-current": isCurrent ? "step" : null },
+    var link = el(finished ? "span" : "a", { href: finished ? null : "#" + id, "aria-current": isCurrent ? "step" : null },
       [el("span", { "class": "title", html: title })]);
     if (statusText) {
       link.appendChild(el("span", { "class": "status", "aria-hidden": "true", text: status }));
@@ -755,7 +785,8 @@
   }
 
   function go(index, moveFocus) {
-    if (index < 0 || index >= screens.length) { return; }
+    // After Finish the LMS session is closed: nothing more would be recorded, so nothing more is offered.
+    if (finished || index < 0 || index >= screens.length) { return; }
     if (index !== current) { leaving(); }
     current = index;
     var screen = screens[index];
