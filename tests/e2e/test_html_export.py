@@ -109,6 +109,7 @@ def test_a_failed_quiz_can_be_retried_until_the_attempts_run_out(context: Browse
             retry.click()
         else:
             expect(retry).to_have_count(0)  # max_attempts: 2
+            expect(page.get_by_text("Every attempt allowed has been used.", exact=False)).to_be_visible()
     go_outline(page, "Two questions, choices shuffled")
     expect(page.get_by_text("2 questions · pass mark 50% · attempts used: 2 of 2")).to_be_visible()
 
