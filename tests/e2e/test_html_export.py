@@ -56,10 +56,12 @@ def test_progress_answers_and_reflections_survive_a_reload_from_file(context: Br
     go_outline(page, QUIZ)
     page.get_by_role("button", name="Start the quiz").click()
     answer(page, RIGHT["john"], expect_correct=True)
-    expect(page.get_by_role("status")).to_have_text("Correct.")  # the live region announces the result
+    # The focus moves to the result's heading, which reads it out; the live region does not say it again.
+    expect(page.get_by_role("heading", level=2, name="Correct")).to_be_focused()
+    expect(page.get_by_role("status")).to_have_text("")
     page.get_by_role("button", name="Next").click()
     answer(page, WRONG["paper-form"], expect_correct=False)
-    expect(page.get_by_role("status")).to_have_text("Incorrect.")
+    expect(page.get_by_role("heading", level=2, name="Incorrect")).to_be_focused()
     go_outline(page, REFLECTION)
     page.get_by_label("Your answer").fill("Kept in this browser.")
     page.get_by_role("button", name="Save answer").click()
@@ -193,4 +195,18 @@ def test_on_a_desktop_the_outline_and_pager_reach_the_bottom_of_a_short_screen(b
     assert outline is not None and pager is not None
     assert outline["y"] + outline["height"] == pytest.approx(800, abs=1)
     assert pager["y"] + pager["height"] == pytest.approx(800, abs=1)
+    context.close()
+
+
+def test_on_a_phone_escape_closes_the_outline_and_returns_to_its_button(browser: Browser,
+                                                                       sample_folder: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page, _ = open_page(context, sample_folder)
+    toggle = page.get_by_role("button", name="Outline")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    page.get_by_role("navigation", name="Course outline").get_by_role("link").first.focus()
+    page.keyboard.press("Escape")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(toggle).to_be_focused()
     context.close()

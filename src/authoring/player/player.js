@@ -615,7 +615,7 @@
     lms.result(outcome());
     persist(true);
     render(false);
-    announce(right ? "Correct." : "Incorrect.");
+    // Focus on the "Correct"/"Incorrect" heading reads the result: a live announcement would repeat it.
     var target = document.getElementById("feedback-heading");
     if (target) { target.focus(); }
   }
@@ -768,6 +768,12 @@
   }
   toggle.hidden = false;
   toggle.addEventListener("click", function () { setOutline(toggle.getAttribute("aria-expanded") !== "true"); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+      setOutline(false);
+      toggle.focus();
+    }
+  });
 
   /* ---- Navigation ---- */
   var previousButton = document.getElementById("previous");
@@ -804,6 +810,7 @@
   function render(moveFocus) {
     var screen = screens[current];
     main.textContent = "";
+    announcer.textContent = "";  // a message about the screen before must not be read out on this one
     if (connection.offline) {
       main.appendChild(el("p", { "class": "notice", text: "No learning management system was found, so your " +
         "progress is kept in this browser only." }));
