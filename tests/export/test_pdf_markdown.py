@@ -128,6 +128,27 @@ def test_the_sample_image_is_embedded_with_its_alt_text(tmp_path: Path) -> None:
     assert "Three customer figures: two stay, and one moves on" in pdf_text(target)
 
 
+def test_an_svg_prints_as_vector_shapes_fitted_to_the_width(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "diagram.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="400">'
+        '<rect width="2000" height="400" fill="#008000"/></svg>', encoding="utf-8")
+    (tmp_path / "assets" / "broken.svg").write_text("<svg", encoding="utf-8")
+    target = tmp_path / "svg.pdf"
+    steps = export_pdf(write_course(tmp_path, "![A wide green diagram](assets/diagram.svg)\n\n"
+                                              "![A broken one](assets/broken.svg)"), target)
+    assert "A wide green diagram" in pdf_text(target)
+    assert not any(page.images for page in PdfReader(target).pages)  # shapes, not a picture
+    assert [step.message for step in steps if "could not be read" in step.message] == [
+        "warning: image 'assets/broken.svg' could not be read (ValueError); its alt text is printed instead"]
+    subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "3", "-l", "3", "-singlefile", str(target),
+                    str(tmp_path / "page")], check=True)
+    with Image.open(tmp_path / "page.png") as page:
+        green = [x for x in range(page.width) if page.convert("RGB").getpixel((x, page.height // 6)) == (0, 128, 0)]
+    text_width = page.width * (1 - 2 * 22 / 210)  # A4 less 22 mm margins
+    assert green and max(green) - min(green) == pytest.approx(text_width, abs=3)
+
+
 def test_an_unreadable_image_prints_its_alt_text_and_warns(tmp_path: Path) -> None:
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "broken.png").write_bytes(b"not a png")

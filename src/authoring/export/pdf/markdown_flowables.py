@@ -20,12 +20,15 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from PIL import Image as PILImage
 from PIL import ImageOps
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Table
 from reportlab.platypus.flowables import HRFlowable
+from svglib.svglib import svg2rlg
 
 from authoring.export.pdf.blocks import Block, BlockLook
 from authoring.export.pdf.flowables import CodeBlock, Para, hex_color
@@ -284,15 +287,19 @@ class MarkdownRenderer:
             return self.boxed([Para(f"Image on the web, not printed: {fonts.markup(alt or 'no description')} "
                                          f"({fonts.markup(image.src)})", self.styles.small)])
         path = self.source_dir / unquote(url.path)
+        picture: FittedImage
         try:
-            reader = _upright_image(path)
-            width, height = reader.getSize()
-        except Exception as exc:  # PIL raises many kinds for unreadable images
+            if path.suffix.lower() == ".svg":
+                picture = FittedDrawing(_svg_drawing(path), href=image.href)
+            else:
+                reader = _upright_image(path)
+                width, height = reader.getSize()
+                picture = FittedImage(reader, width * 0.75, height * 0.75, href=image.href)
+        except Exception as exc:  # PIL and svglib raise many kinds for unreadable images
             self.warnings.append(f"image '{image.src}' could not be read ({exc.__class__.__name__}); "
                                  "its alt text is printed instead")
             return self.boxed([Para(f"Image '{fonts.markup(image.src)}' could not be read: "
                                          f"{fonts.markup(alt or 'no description')}", self.styles.small)])
-        picture = FittedImage(reader, width * 0.75, height * 0.75, href=image.href)
         # Kept whole (an image is at most IMAGE_MAX_HEIGHT tall) by a Block rather than reportlab's
         # KeepTogether, which reports a huge height to force a split and so breaks any block around it.
         if caption is None:
@@ -309,6 +316,14 @@ def _printed_address(href: str) -> str:
     # The parser percent-encodes the target (and punycodes the host) so that it works; paper shows
     # the address as the author typed it, which is what a reader can type in turn.
     return _PARSER.normalizeLinkText(href).removeprefix("mailto:")
+
+
+def _svg_drawing(path: Path) -> Drawing:
+    """An SVG as reportlab vector shapes (svglib), so it prints sharp at any size."""
+    drawing = svg2rlg(str(path))
+    if drawing is None or not drawing.width or not drawing.height:
+        raise ValueError("not an SVG drawing svglib can read")
+    return drawing
 
 
 def _upright_image(path: Path) -> ImageReader:
@@ -333,7 +348,7 @@ def _one_less(number: str) -> str:
 class FittedImage(Flowable):
     """An image at its natural size (96 dpi), scaled down to fit the width and a height limit."""
 
-    def __init__(self, reader: ImageReader, width: float, height: float, href: str = "") -> None:
+    def __init__(self, reader: ImageReader | None, width: float, height: float, href: str = "") -> None:
         super().__init__()
         self.reader, self.natural, self.href = reader, (width, height), href
         self.hAlign = "CENTER"
@@ -346,5 +361,22 @@ class FittedImage(Flowable):
 
     def draw(self) -> None:
         self.canv.drawImage(self.reader, 0, 0, self.width, self.height, mask="auto")
+        if self.href:
+            self.canv.linkURL(self.href, (0, 0, self.width, self.height), relative=1)
+
+
+class FittedDrawing(FittedImage):
+    """An SVG drawing, fitted like an image and drawn as vector shapes."""
+
+    def __init__(self, drawing: Drawing, href: str = "") -> None:
+        super().__init__(None, float(drawing.width), float(drawing.height), href=href)
+        self.drawing = drawing
+
+    def draw(self) -> None:
+        scale = self.width / self.natural[0]
+        self.canv.saveState()
+        self.canv.scale(scale, scale)
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self.canv.restoreState()
         if self.href:
             self.canv.linkURL(self.href, (0, 0, self.width, self.height), relative=1)
