@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import PurePosixPath
 from typing import NamedTuple
+from urllib.parse import unquote, urlparse
 
 from markdown_it import MarkdownIt
 
@@ -36,6 +38,15 @@ def markdown_images(markdown: str) -> Iterator[MarkdownImage]:
                 yield MarkdownImage(line, str(token.attrs.get("src", "")), token.content)
             elif token.type == "html_inline":
                 yield from _html_images(token.content, line)
+
+
+def local_image_path(src: str) -> PurePosixPath | None:
+    """The file an image ``src`` names, relative to the course file; ``None`` for an address on the web,
+    inline ``data:`` and absolute paths, which name no file of the course."""
+    url = urlparse(src)
+    if not src or url.scheme or url.netloc or src.startswith(("/", "\\")):
+        return None
+    return PurePosixPath(unquote(url.path))
 
 
 class _ImageTags(HTMLParser):

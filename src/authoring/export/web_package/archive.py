@@ -11,9 +11,9 @@ import tempfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlparse
 
 from authoring.core.atomic_write import atomic_write
+from authoring.core.markdown_images import local_image_path
 from authoring.export.lesson_html import image_sources
 from authoring.export.registry import ExportError
 from authoring.export.web_package.build import LAUNCH, PLAYER_FILES
@@ -129,9 +129,8 @@ def _exported_files(folder: Path) -> set[str]:
     files = set(PLAYER_FILES)
     for text in _strings(data):
         for src in image_sources(text):
-            url = urlparse(src)
-            if not (url.scheme or url.netloc or src.startswith(("/", "\\"))):
-                files.add(PurePosixPath(unquote(url.path)).as_posix())
+            if (relative := local_image_path(src)) is not None:
+                files.add(relative.as_posix())
     return files
 
 

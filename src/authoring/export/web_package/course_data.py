@@ -8,11 +8,12 @@ are collected on the way, with the course line that names each one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote
 
 from authoring.core.ids import resolve_ids
+from authoring.core.markdown_images import local_image_path
 from authoring.core.model import Course, Lesson, Question, Quiz, Reflection
 from authoring.export.lesson_html import image_sources, plain_text, render_block, render_inline, text_of
 from authoring.export.registry import ExportError
@@ -37,22 +38,20 @@ class _Renderer:
     images: dict[str, ImageRef] = field(default_factory=dict)
 
     def block(self, markdown: str, line: int) -> str:
-        rendered = render_block(markdown)
-        for src in image_sources(rendered):
-            self._collect(src, markdown, line)
-        return rendered
+        return self._collected(render_block(markdown), markdown, line)
 
     def inline(self, markdown: str, line: int) -> str:
-        rendered = render_inline(markdown)
+        return self._collected(render_inline(markdown), markdown, line)
+
+    def _collected(self, rendered: str, markdown: str, line: int) -> str:
         for src in image_sources(rendered):
             self._collect(src, markdown, line)
         return rendered
 
     def _collect(self, src: str, markdown: str, first_line: int) -> None:
-        url = urlparse(src)
-        if url.scheme or src.startswith(("/", "\\")) or url.netloc:
+        relative = local_image_path(src)
+        if relative is None:
             return  # web and data: images are not files of the package (the checker warns about web ones)
-        relative = PurePosixPath(unquote(url.path))
         line = first_line + _line_offset(markdown, src)
         if not relative.parts or ".." in relative.parts:
             raise ExportError(f"image '{src}' is outside the course folder; copy it into assets/ beside the "
