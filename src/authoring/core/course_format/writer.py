@@ -55,8 +55,7 @@ def _choice_lines(choice: Choice) -> str:
     lines = [f"- {marker} {first}" if first else f"- {marker}"]
     lines += [f"  {line}" for line in rest]
     if choice.feedback:
-        feedback = choice.feedback
-        lines += [f"  > {line}" if line else "  >" for line in feedback.split("\n")]
+        lines += [f"  > {line}" if line else "  >" for line in choice.feedback.split("\n")]
     return "\n".join(lines)
 
 
