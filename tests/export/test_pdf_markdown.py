@@ -35,6 +35,15 @@ def write_course(folder: Path, body: str) -> Path:
     return course
 
 
+def export_with_image(folder: Path, name: str, size: tuple[int, int], colour: str, body: str) -> Path:
+    """The PDF of a course showing ``body``, with a plain image ``assets/name`` beside it."""
+    (folder / "assets").mkdir()
+    Image.new("RGB", size, colour).save(folder / "assets" / name)
+    target = folder / f"{Path(name).stem}.pdf"
+    export_pdf(write_course(folder, body), target)
+    return target
+
+
 def test_blocks_become_the_matching_flowables(tmp_path: Path) -> None:
     flowables = renderer(tmp_path).render(
         "Text **bold**.\n\n1. one\n2. two\n   - nested\n\n> quoted\n\n```\ncode\n```\n\n"
@@ -110,10 +119,7 @@ def test_a_long_list_and_a_long_quote_flow_across_pages(tmp_path: Path) -> None:
 
 
 def test_images_fit_the_text_width_and_keep_their_alt_text(tmp_path: Path) -> None:
-    (tmp_path / "assets").mkdir()
-    Image.new("RGB", (4000, 600), "navy").save(tmp_path / "assets" / "wide.png")
-    target = tmp_path / "image.pdf"
-    export_pdf(write_course(tmp_path, "![A very wide navy banner](assets/wide.png)"), target)
+    target = export_with_image(tmp_path, "wide.png", (4000, 600), "navy", "![A very wide navy banner](assets/wide.png)")
     assert "A very wide navy banner" in pdf_text(target)
     picture = FittedImage.__new__(FittedImage)
     FittedImage.__init__(picture, None, 3000.0, 450.0)  # type: ignore[arg-type]
@@ -224,11 +230,9 @@ def test_link_addresses_print_as_the_author_wrote_them_and_still_work(tmp_path: 
 
 @pytest.mark.parametrize("label", ["", " and its words"])
 def test_an_image_inside_a_link_prints_with_the_address(tmp_path: Path, label: str) -> None:
-    (tmp_path / "assets").mkdir()
-    Image.new("RGB", (120, 60), "purple").save(tmp_path / "assets" / "logo.png")
-    target = tmp_path / "linked.pdf"
-    export_pdf(write_course(tmp_path, f"Before. [![The company logo](assets/logo.png){label}]"
-                                      "(https://example.com/home) After."), target)
+    target = export_with_image(tmp_path, "logo.png", (120, 60), "purple",
+                               f"Before. [![The company logo](assets/logo.png){label}]"
+                               "(https://example.com/home) After.")
     text = pdf_text(target)
     assert "Before." in text and "After." in text
     assert "The company logo" in text
@@ -247,9 +251,7 @@ def test_an_image_inside_a_link_in_a_title_prints_its_alt_text_and_address(tmp_p
 
 
 def test_a_caption_keeps_its_space_before_the_next_paragraph(tmp_path: Path) -> None:
-    (tmp_path / "assets").mkdir()
-    Image.new("RGB", (120, 60), "olive").save(tmp_path / "assets" / "pic.png")
-    target = tmp_path / "caption.pdf"
-    export_pdf(write_course(tmp_path, "![Captionword here](assets/pic.png)\n\nNextword follows."), target)
+    target = export_with_image(tmp_path, "pic.png", (120, 60), "olive",
+                               "![Captionword here](assets/pic.png)\n\nNextword follows.")
     words = {word: (top, bottom) for _, page in words_by_page(target) for word, top, bottom in page}
     assert words["Nextword"][0] - words["Captionword"][1] >= 8  # the caption style's space after
