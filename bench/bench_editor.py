@@ -74,12 +74,10 @@ if mode == "engine":
     loaded = load_course(path)
     check_course(loaded.course, path.parent)
 else:
-    from authoring.gui.app import application
+    from authoring.gui.app import application, open_window
     from authoring.gui.context import EditorContext
-    from authoring.gui.main_window import MainWindow
     app = application()
-    window = MainWindow(EditorContext.in_folder(Path(tempfile.mkdtemp())))
-    window.show()
+    window = open_window(EditorContext.in_folder(Path(tempfile.mkdtemp())), None)  # as `authoring` starts
     app.processEvents()
     start = time.perf_counter()
     assert window.files.open_path(path)

@@ -14,6 +14,7 @@ from authoring import __version__
 from authoring.gui.context import EditorContext
 from authoring.gui.icons import icon
 from authoring.gui.main_window import MainWindow
+from authoring.gui.startup_gc import resume_collections
 
 APP_NAME = "authoring"
 ORGANIZATION = "authoring"
@@ -54,6 +55,7 @@ def open_window(context: EditorContext, path: Path | None) -> MainWindow:
         window.files.open_path(path)
     if window.stack.currentWidget() is None:
         window.show_welcome()
+    resume_collections()
     return window
 
 
