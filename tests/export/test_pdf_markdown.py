@@ -13,7 +13,7 @@ from PIL import Image
 from pypdf import PdfReader
 from reportlab.platypus import ListFlowable, Paragraph, Table
 from reportlab.platypus.flowables import HRFlowable
-from test_pdf_support import export_pdf, pdf_text, words_by_page
+from test_pdf_support import export_pdf, pdf_text, pdffonts, words_by_page
 
 from authoring.export.pdf import markdown_flowables
 from authoring.export.pdf.blocks import Block
@@ -153,6 +153,22 @@ def test_an_svg_prints_as_vector_shapes_fitted_to_the_width(tmp_path: Path) -> N
         green = [x for x in range(page.width) if page.convert("RGB").getpixel((x, page.height // 6)) == (0, 128, 0)]
     text_width = page.width * (1 - 2 * 22 / 210)  # A4 less 22 mm margins
     assert green and max(green) - min(green) == pytest.approx(text_width, abs=3)
+
+
+def test_text_in_an_svg_prints_in_embedded_fonts(tmp_path: Path) -> None:
+    """svglib draws SVG text in Helvetica, Times or Courier, which a PDF names but does not hold."""
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "chart.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="120">'
+        '<text x="10" y="30" font-size="16">Board</text>'
+        '<text x="10" y="60" font-family="serif" font-weight="bold">Audit</text>'
+        '<text x="10" y="90" font-family="monospace" font-style="italic">Légal</text></svg>', encoding="utf-8")
+    target = tmp_path / "svg-text.pdf"
+    export_pdf(write_course(tmp_path, "![An organisation chart](assets/chart.svg)"), target)
+    assert {"Board", "Audit", "Légal"} <= set(pdf_text(target).split())
+    fonts = pdffonts(target)
+    assert [font["name"] for font in fonts if font["emb"] != "yes"] == []
+    assert any(font["name"].endswith("-Bold") for font in fonts)
 
 
 def test_an_unreadable_image_prints_its_alt_text_and_warns(tmp_path: Path) -> None:

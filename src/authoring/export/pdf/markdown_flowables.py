@@ -21,18 +21,19 @@ from markdown_it.token import Token
 from PIL import Image as PILImage
 from PIL import ImageOps
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import standardFonts
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Table
 from reportlab.platypus.flowables import HRFlowable
 from svglib.svglib import svg2rlg
 
 from authoring.export.pdf.blocks import Block, BlockLook
 from authoring.export.pdf.flowables import CodeBlock, Para, hex_color
-from authoring.export.pdf.fonts import escape
+from authoring.export.pdf.fonts import Face, FontSet, escape
 from authoring.export.pdf.run_paragraph import Run, RunPara
 from authoring.export.pdf.styles import ACCENT, MUTED, RULE, SHADE, Styles
 
@@ -290,7 +291,7 @@ class MarkdownRenderer:
         picture: FittedImage
         try:
             if path.suffix.lower() == ".svg":
-                picture = FittedDrawing(_svg_drawing(path), href=image.href)
+                picture = FittedDrawing(_svg_drawing(path, fonts), href=image.href)
             else:
                 reader = _upright_image(path)
                 width, height = reader.getSize()
@@ -318,12 +319,34 @@ def _printed_address(href: str) -> str:
     return _PARSER.normalizeLinkText(href).removeprefix("mailto:")
 
 
-def _svg_drawing(path: Path) -> Drawing:
+def _svg_drawing(path: Path, fonts: FontSet) -> Drawing:
     """An SVG as reportlab vector shapes (svglib), so it prints sharp at any size."""
     drawing = svg2rlg(str(path))
     if drawing is None or not drawing.width or not drawing.height:
         raise ValueError("not an SVG drawing svglib can read")
+    # reportlab sets its default Helvetica before any text; an AttrMap attribute the stubs lack.
+    drawing.initialFontName = fonts.body.styles["regular"]  # type: ignore[attr-defined]
+    _embed_svg_text(drawing, fonts)
     return drawing
+
+
+def _embed_svg_text(group: Group, fonts: FontSet) -> None:
+    """SVG text in the course's embedded fonts, in the weight and slant svglib chose.
+
+    svglib draws text it has no font file for in Helvetica, Times or Courier, which the PDF
+    would name without holding them: readers substitute, and archival checks refuse the file.
+    """
+    for node in group.contents:
+        if isinstance(node, Group):
+            _embed_svg_text(node, fonts)
+        elif isinstance(node, String) and node.fontName in standardFonts:
+            name = str(node.fontName)
+            bold, italic = "Bold" in name, "Oblique" in name or "Italic" in name
+            chain: list[Face] = [fonts.mono] if name.startswith("Courier") else []
+            chain += [fonts.body, *fonts.fallbacks]
+            face = next((face for face in chain if face.characters.issuperset(node.text)), chain[0])
+            node.fontName = face.styles["bold_italic" if bold and italic else "bold" if bold
+                                        else "italic" if italic else "regular"]
 
 
 def _upright_image(path: Path) -> ImageReader:
