@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from authoring.core.problems import Problem
 from authoring.gui.document import CourseDocument
@@ -75,6 +75,35 @@ class CoursePage(QWidget):
                 self.columns.setSizes([outline, max(360, editor - share), share])
         self.previews.show()
         self.previews.setCurrentWidget(self.pdf_preview if tab == "pdf" else self.learner_preview)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab goes through the page as it reads: outline, editor, previews, problems, and round again.
+
+        Qt's own chain follows the order widgets were made in, and the editors and previews are made when
+        first needed, so it went from the outline to the problems and into the editor from there.
+        """
+        stops = self.tab_stops()
+        focused = QApplication.focusWidget()
+        here = None
+        if focused is not None:
+            here = next((i for i, stop in enumerate(stops) if stop is focused or stop.isAncestorOf(focused)), None)
+        if here is None:
+            return super().focusNextPrevChild(forward)
+        reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+        stops[(here + (1 if forward else -1)) % len(stops)].setFocus(reason)
+        return True
+
+    def tab_stops(self) -> list[QWidget]:
+        """The widgets Tab stops on, region by region, each region in Qt's own order."""
+        chain: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        while widget is not self and widget is not None:  # the chain is a ring through the whole window
+            if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible() and widget.isEnabled()
+                    and widget.focusProxy() is None):
+                chain.append(widget)
+            widget = widget.nextInFocusChain()
+        regions = (self.outline, self.editor, self.previews, self.problems)
+        return [stop for area in regions for stop in chain if area.isAncestorOf(stop) or stop is area]
 
     def hide_previews(self) -> None:
         self.previews.hide()

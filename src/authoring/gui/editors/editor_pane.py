@@ -81,6 +81,8 @@ class EditorPane(QStackedWidget):
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            # Not a Tab stop of its own: an unnamed stop that shows no focus; it still scrolls to the field in focus.
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             scroll.setWidget(editor)
             self.scrolls[editor] = scroll
             self.addWidget(scroll)
