@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from authoring.core.model import Quiz
 from authoring.gui.main_window import MainWindow
+from authoring.gui.models.choice_table_model import CORRECT, FEEDBACK, TEXT
 
 
 def open_question(window: MainWindow, sample_course: Path) -> None:
@@ -93,3 +94,20 @@ def test_tab_leaves_the_problems_table_at_once(qtbot: QtBot, window: MainWindow,
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not table
 
+
+def test_a_choice_being_edited_is_named_for_screen_readers(qtbot: QtBot, window: MainWindow,
+                                                           sample_course: Path) -> None:
+    open_question(window, sample_course)
+    assert window.page is not None
+    editor = window.page.editor.question_editor
+    for column, name in ((TEXT, "Choice B"), (FEEDBACK, "Feedback for choice B")):
+        index = editor.choices.index(1, column)
+        editor.table.setFocus()
+        editor.table.setCurrentIndex(index)
+        editor.table.edit(index)
+        cell = QApplication.focusWidget()
+        assert isinstance(cell, QLineEdit)
+        assert cell.accessibleName() == name
+        qtbot.keyClick(cell, Qt.Key.Key_Escape)
+    correct = editor.choices.index(1, CORRECT)
+    assert editor.choices.data(correct, Qt.ItemDataRole.AccessibleTextRole) == "Choice B correct"

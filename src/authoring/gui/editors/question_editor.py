@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,6 +27,18 @@ from authoring.gui.editors.markdown_editor import MarkdownEditor
 from authoring.gui.models.choice_table_model import CORRECT, FEEDBACK, TEXT, ChoiceTableModel
 
 
+class ChoiceDelegate(QStyledItemDelegate):
+    """Names the box a choice is typed in ("Choice B", "Feedback for choice B"): a screen reader says
+    nothing but "edit text" for the bare line edit a table opens."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        letter = index.model().headerData(index.row(), Qt.Orientation.Vertical)
+        editor.setAccessibleName(f"Choice {letter}" if index.column() == TEXT else f"Feedback for choice {letter}")
+        return editor
+
+
 class ChoiceTable(QTableView):
     """Enter in the last choice's text adds a new choice and starts editing it."""
 
@@ -32,6 +46,7 @@ class ChoiceTable(QTableView):
         super().__init__()
         self.editor = editor
         self.setTabKeyNavigation(False)  # Tab leaves the table, so the fields after it stay reachable
+        self.setItemDelegate(ChoiceDelegate(self))
         route_undo_keys(self)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:

@@ -58,6 +58,8 @@ class ChoiceTableModel(QAbstractTableModel):
                 return Qt.CheckState.Checked if choice.correct else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.ToolTipRole:
                 return "Tick every correct choice: two or more make it a multiple-response question"
+            if role == Qt.ItemDataRole.AccessibleTextRole:  # the box has no text of its own to read out
+                return f"Choice {self.headerData(index.row(), Qt.Orientation.Vertical)} correct"
             return None
         value = choice.text if column == TEXT else choice.feedback
         if role == Qt.ItemDataRole.DisplayRole:
