@@ -43,6 +43,34 @@ def test_lesson_text_and_rendered_view_stack_when_the_pane_is_narrow(qtbot: QtBo
     qtbot.waitUntil(lambda: editor.splitter.orientation() == Qt.Orientation.Horizontal)
 
 
+def test_a_lesson_image_is_fitted_again_when_the_window_is_made_smaller(qtbot: QtBot, opened: MainWindow) -> None:
+    assert opened.page is not None
+    opened.page.outline.select_target((0,))  # its picture is wider than the rendered view
+    rendered = opened.page.editor.lesson_editor.rendered
+    qtbot.waitUntil(lambda: rendered.horizontalScrollBar().maximum() == 0 and 'width="' in rendered.toHtml())
+    opened.resize(1024, 640)
+    # Fitted to the new width, it needs no sideways scrolling.
+    qtbot.waitUntil(lambda: rendered.horizontalScrollBar().maximum() == 0 and "width=" in rendered.toHtml())
+    width = int(rendered.toHtml().split('width="', 1)[1].split('"', 1)[0])
+    assert width <= rendered.viewport().width()
+
+
+def test_the_rendered_lesson_keeps_its_place_as_the_author_types(qtbot: QtBot, opened: MainWindow) -> None:
+    assert opened.page is not None
+    opened.page.outline.select_target((0,))
+    lesson = opened.page.editor.lesson_editor
+    bar = lesson.rendered.verticalScrollBar()
+    assert bar.maximum() > 100
+    bar.setValue(bar.maximum() // 2)
+    place = bar.value()
+    lesson.body.setFocus()
+    lesson.body.moveCursor(lesson.body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(lesson.body, " More.")
+    lesson.render_now()
+    assert "More." in lesson.rendered.toPlainText()
+    assert bar.value() == place
+
+
 def test_the_preview_pane_leaves_the_editor_room(qtbot: QtBot, opened: MainWindow) -> None:
     assert opened.page is not None
     opened.window_actions.show_pdf.trigger()

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QImageReader, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -32,6 +32,9 @@ from authoring.gui.editors.markdown_editor import MarkdownEditor
 RENDER_DELAY_MS = 300
 SIDE_BY_SIDE_WIDTH = 640
 """Narrower than this (e.g. beside the learner preview), the rendered view goes below the text."""
+FIT_MARGIN = 24
+"""Images are fitted this much narrower than the rendered view, so a scroll bar coming or going (which
+changes its width) neither makes them overflow nor fits them again, back and forth."""
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.svg *.webp)"
 
 
@@ -86,6 +89,10 @@ class LessonEditor(ObjectEditor):
         self._render_timer.timeout.connect(self.render_now)
         # Rendering and counting words both wait for a pause in typing: a long lesson stays smooth.
         self.body.textChanged.connect(self._render_timer.start)
+        # Images are fitted to the rendered view's width, which the window, the splitters and the preview
+        # pane all change (and which is not final yet when the lesson is first shown).
+        self._fitted_width = -1
+        self.rendered.viewport().installEventFilter(self)
 
     def set_object(self, obj: object) -> None:
         super().set_object(obj)
@@ -98,7 +105,12 @@ class LessonEditor(ObjectEditor):
         if self.splitter.orientation() != orientation:
             self.splitter.setOrientation(orientation)
             self.splitter.setSizes([3, 2] if not wide else [1, 1])
-            self._render_timer.start()  # images are fitted to the rendered view's new width
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Resize and watched is self.rendered.viewport()
+                and abs(self.rendered.viewport().width() - self._fitted_width) >= FIT_MARGIN):
+            self._render_timer.start()
+        return False
 
     def render_now(self) -> None:
         self._render_timer.stop()
@@ -106,7 +118,11 @@ class LessonEditor(ObjectEditor):
         if source_dir is not None:
             self.rendered.document().setBaseUrl(QUrl.fromLocalFile(f"{source_dir}/"))
         html = render_markdown(exact_text(self.body))
-        self.rendered.setHtml(fit_images(html, source_dir, self.rendered.viewport().width() - 24))
+        self._fitted_width = self.rendered.viewport().width()
+        bar = self.rendered.verticalScrollBar()
+        place = bar.value()  # setHtml scrolls to the top: the author would lose the part they are reading
+        self.rendered.setHtml(fit_images(html, source_dir, self._fitted_width - FIT_MARGIN))
+        bar.setValue(place)
         self._update_reading_time()
 
     def _update_reading_time(self) -> None:
