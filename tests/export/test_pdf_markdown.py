@@ -21,6 +21,7 @@ from authoring.export.pdf.flowables import CodeBlock, Para
 from authoring.export.pdf.fonts import load_fonts
 from authoring.export.pdf.markdown_flowables import FittedImage, MarkdownRenderer
 from authoring.export.pdf.styles import make_styles
+from authoring.export.pdf.table_columns import FittedTable
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_courses"
 
@@ -49,7 +50,7 @@ def test_blocks_become_the_matching_flowables(tmp_path: Path) -> None:
         "Text **bold**.\n\n1. one\n2. two\n   - nested\n\n> quoted\n\n```\ncode\n```\n\n"
         "| a | b |\n|---|---|\n| 1 | 2 |\n\n---\n")
     kinds = [type(flowable) for flowable in flowables]
-    assert kinds == [Para, ListFlowable, Block, CodeBlock, Table, HRFlowable]
+    assert kinds == [Para, ListFlowable, Block, CodeBlock, FittedTable, HRFlowable]
     ordered = flowables[1]
     assert isinstance(ordered, ListFlowable)
     nested = [child for item in ordered._flowables for child in getattr(item, "_flowables", [])]
@@ -107,6 +108,22 @@ def test_a_long_table_repeats_its_header_on_every_page(tmp_path: Path) -> None:
     for text in table_pages:
         assert "Header one" in text
     assert "row 149" in pdf_text(target)
+
+
+@pytest.mark.parametrize("where", ["lesson", "quote"])
+def test_a_table_column_is_never_narrower_than_its_longest_word(tmp_path: Path, where: str) -> None:
+    """Columns share the width by how much they hold, but a short column keeps room for its words whole."""
+    rows = "\n".join(f"| R-{n:03d} | Singapore | Australia | Duration of contract plus six years, then review |"
+                     f" Secure delete and certificate of destruction | HR & Payroll |" for n in range(1, 13))
+    header = "| Ref | Region | Country | Retention period | Disposal method | Owner |\n|---|---|---|---|---|---|"
+    table = f"{header}\n{rows}"
+    if where == "quote":
+        table = "\n".join(f"> {line}" for line in table.splitlines())
+    target = tmp_path / "columns.pdf"
+    export_pdf(write_course(tmp_path, table), target)
+    words = pdf_text(target).split()
+    assert [f"R-{n:03d}" for n in range(1, 13)] == [word for word in words if word.startswith("R-")]
+    assert words.count("Singapore") == words.count("Australia") == words.count("Payroll") == 12
 
 
 def test_a_long_list_and_a_long_quote_flow_across_pages(tmp_path: Path) -> None:

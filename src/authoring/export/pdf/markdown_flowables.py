@@ -27,7 +27,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import standardFonts
-from reportlab.platypus import Flowable, ListFlowable, ListItem, Table
+from reportlab.platypus import Flowable, ListFlowable, ListItem
 from reportlab.platypus.flowables import HRFlowable
 from svglib.svglib import svg2rlg
 
@@ -36,6 +36,7 @@ from authoring.export.pdf.flowables import CodeBlock, Para, hex_color
 from authoring.export.pdf.fonts import Face, FontSet, escape
 from authoring.export.pdf.run_paragraph import Run, RunPara
 from authoring.export.pdf.styles import ACCENT, MUTED, RULE, SHADE, Styles
+from authoring.export.pdf.table_columns import FittedTable, longest_word_width
 
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # Text that Markdown would print as it is: one line, none of Markdown's punctuation, no list
@@ -235,6 +236,8 @@ class MarkdownRenderer:
     def _table(self, tokens: list[Token], i: int) -> tuple[Flowable, int]:
         rows: list[list[Flowable]] = []
         lengths: list[list[int]] = []
+        widest: list[list[float]] = []
+        bold, size = self.styles.bold_font, self.styles.table_cell.fontSize
         aligns: list[str] = []
         header_rows = 0
         in_head = False
@@ -248,6 +251,7 @@ class MarkdownRenderer:
             elif token.type == "tr_open":
                 rows.append([])
                 lengths.append([])
+                widest.append([])
                 header_rows += in_head
             elif token.type in ("th_open", "td_open"):
                 style = self.styles.table_head if token.type == "th_open" else self.styles.table_cell
@@ -258,15 +262,18 @@ class MarkdownRenderer:
                 inline = tokens[i + 1]
                 rows[-1].append(Para(self._markup(inline), cell_style))
                 lengths[-1].append(len(inline.content))
+                # Measured in bold, the widest of the cell's faces (a header, **strong** or `code`).
+                shown = " ".join(child.content for child in inline.children or [])
+                widest[-1].append(longest_word_width(shown, bold, size))
             i += 1
         columns = max((len(row) for row in rows), default=1)
         for row in rows:
             row.extend([Para("", self.styles.table_cell)] * (columns - len(row)))
         weights = [min(max((lengths[r][c] if c < len(lengths[r]) else 0) for r in range(len(rows))), 40) + 6
                    for c in range(columns)]
-        total = sum(weights)
-        table = Table(rows, colWidths=[f"{100 * weight / total:.2f}%" for weight in weights],
-                      repeatRows=header_rows, splitInRow=1, hAlign="LEFT")
+        table = FittedTable(rows, repeatRows=header_rows, splitInRow=1, hAlign="LEFT")
+        table.weights = [float(weight) for weight in weights]
+        table.minimums = [max((row[c] for row in widest if c < len(row)), default=0.0) for c in range(columns)]
         commands: list[tuple[object, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
