@@ -116,6 +116,31 @@ def test_pdf_preview_generates_pages_and_navigates(qtbot: QtBot, window: MainWin
     assert preview.view.zoomFactor() == 1.5
 
 
+def test_pdf_preview_keeps_its_page_when_zoomed(qtbot: QtBot, window: MainWindow, sample_course: Path,
+                                                fakes: FakeHtmlExporter) -> None:
+    assert window.files.open_path(sample_course)
+    assert window.page is not None
+    window.window_actions.show_pdf.trigger()
+    preview = window.page.pdf_preview
+    assert preview is not None
+    preview.edition.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: preview.pdf.pageCount() == 3, timeout=10000)
+    scroll = preview.view.verticalScrollBar()
+
+    def height() -> int:
+        return scroll.maximum() + scroll.pageStep()
+
+    preview.go_to_page(2)
+    for zoom in ("200 %", "50 %", "100 %", "Fit page", "Fit width"):
+        place = scroll.value() / height()
+        preview.zoom.setCurrentIndex(preview.zoom.findText(zoom))
+        # The reader stays where they were reading, not where the old scroll offset lands at the new size
+        # (as far as the scroll bar goes: at 50 % the last pages share the screen).
+        assert scroll.value() == pytest.approx(min(place * height(), scroll.maximum()), abs=2), zoom
+        qtbot.waitUntil(lambda: preview.view.pageNavigator().currentPage() == 2)
+        assert preview.page.value() == 3
+
+
 def test_previews_say_so_when_exporters_are_missing(qtbot: QtBot, window: MainWindow, sample_course: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(registry, "_EXPORTERS", {})

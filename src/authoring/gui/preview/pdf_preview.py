@@ -155,12 +155,18 @@ class PdfPreview(QWidget):
     def _apply_zoom(self) -> None:
         factor = self.zoom.currentData()
         label = self.zoom.currentText()
+        # QPdfView keeps the scroll offset in pixels, which at another size is another page: keep the
+        # same place in the document instead.
+        bars = (self.view.verticalScrollBar(), self.view.horizontalScrollBar())
+        places = [bar.value() / (bar.maximum() + bar.pageStep()) if bar.maximum() else 0.0 for bar in bars]
         if factor is None:
             mode = QPdfView.ZoomMode.FitToWidth if label == "Fit width" else QPdfView.ZoomMode.FitInView
             self.view.setZoomMode(mode)
         else:
             self.view.setZoomMode(QPdfView.ZoomMode.Custom)
             self.view.setZoomFactor(float(factor))
+        for bar, place in zip(bars, places, strict=True):
+            bar.setValue(round(place * (bar.maximum() + bar.pageStep())))
 
     def dispose(self) -> None:
         if self.run is not None:
