@@ -143,3 +143,21 @@ def test_a_folder_typed_with_a_tilde_is_in_the_home_folder(qtbot: QtBot, opened:
     qtbot.waitUntil(lambda: dialog.export_thread is None, timeout=5000)
     assert (tmp_path / "Exports" / "customer-focus-scorm12.zip").is_file()
     assert dialog.status.text() == "Done, in ~/Exports:\n  customer-focus-scorm12.zip"
+
+
+def test_a_relative_folder_is_beside_the_course_not_wherever_the_editor_was_started(
+        qtbot: QtBot, opened: MainWindow, fakes: dict[str, FakeExporter], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert opened.document is not None and opened.document.source_dir is not None
+    course_folder = opened.document.source_dir
+    started_in = tmp_path / "started-in"
+    started_in.mkdir()
+    monkeypatch.chdir(started_in)
+    dialog = make_dialog(opened, qtbot)
+    dialog.boxes["scorm12"].setChecked(True)
+    dialog.folder.setText("for-lms")
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.export_thread is None, timeout=5000)
+    assert (course_folder / "for-lms" / "customer-focus-scorm12.zip").is_file()
+    assert not list(started_in.iterdir())
+    assert str(course_folder / "for-lms") in dialog.status.text()

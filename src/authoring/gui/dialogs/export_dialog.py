@@ -98,7 +98,7 @@ class ExportDialog(QDialog):
         self.folder = QLineEdit(settings.export_folder or str(default_folder))
         self.folder.setAccessibleName("Output folder")
         self.folder.setToolTip("Each format is written here as its own file, named after the course ID; "
-                               "a file already there is replaced")
+                               "a file already there is replaced. A relative folder is beside the course file.")
         self.folder.textChanged.connect(self._update_buttons)
         browse = QPushButton("&Browse…")
         browse.setToolTip("Choose the output folder")
@@ -154,8 +154,14 @@ class ExportDialog(QDialog):
         if folder:
             self.folder.setText(folder)
 
-    def jobs(self) -> list[ExportJob]:
+    def output_folder(self) -> Path:
+        """The folder typed; a relative one is beside the course (an untitled course: in the home folder),
+        never wherever the editor happened to be started from."""
         folder = Path(self.folder.text().strip()).expanduser()
+        return folder if folder.is_absolute() else (self.document.source_dir or Path.home()) / folder
+
+    def jobs(self) -> list[ExportJob]:
+        folder = self.output_folder()
         result = []
         for choice in self.selected():
             exporter = self.available[choice.exporter]
