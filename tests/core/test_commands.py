@@ -96,6 +96,7 @@ def test_set_field_names_the_edit(course: Course) -> None:
     assert SetField(course, (), "author", "x").text == "Edit course author"
     assert SetField(course, (q, 0), "explanation", "x").text == "Edit question explanation"
     assert SetField(course, (q, 0, 0), "correct", True).text == "Mark choice correct"
+    assert SetField(course, (q, 0, 0), "text", "x").text == "Edit choice text"
 
 
 def test_unknown_field_is_refused(course: Course) -> None:

@@ -30,7 +30,7 @@ OTHER_FIELDS = frozenset({"pass_mark", "max_attempts", "shuffle_choices", "corre
 
 FIELD_NAMES = {
     "title": "title", "author": "author", "language": "language", "version": "version", "id": "ID",
-    "stem": "stem", "text": "choice text", "body": "text", "prompt": "prompt", "intro": "introduction",
+    "stem": "stem", "text": "text", "body": "text", "prompt": "prompt", "intro": "introduction",
     "explanation": "explanation", "feedback": "feedback", "description": "description",
     "pass_mark": "pass mark", "max_attempts": "attempts", "shuffle_choices": "shuffle", "correct": "correct answer",
 }
