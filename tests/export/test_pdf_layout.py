@@ -85,8 +85,9 @@ def story(course: Course, edition: str) -> list[object]:
 @pytest.mark.parametrize("edition", ["learner", "reviewer"])
 def test_boxes_are_round_for_one_answer_square_for_several_and_ticked_only_for_reviewers(edition: str) -> None:
     course = load(CUSTOMER_FOCUS)
-    choices = [flowable for flowable in story(course, edition)
-               if isinstance(flowable, Block) and flowable.marker is not None]
+    blocks = [flowable for flowable in story(course, edition) if isinstance(flowable, Block)]
+    choices = [child for block in blocks for child in block.flowables  # a question's choices form one block
+               if isinstance(child, Block) and child.marker is not None]
     expected = [(question.multiple_response, choice.correct, letter)
                 for question in course.questions
                 for choice, letter in zip(question.choices, "ABCDEFGH", strict=False)]

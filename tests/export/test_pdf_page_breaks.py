@@ -87,3 +87,29 @@ def test_a_question_stays_with_the_first_lines_of_its_long_feedback(tmp_path: Pa
     target = tmp_path / "breaks.pdf"
     export_pdf(quiz_course(tmp_path), target, edition="reviewer")
     check_breaks(target)
+
+
+def short_questions_course(folder: Path) -> Path:
+    """Quizzes whose one short question meets the page's foot at every height, choice by choice."""
+    items = []
+    for item in FILLERS:
+        filler = "\n\n".join(f"f{item}n{n} filler" for n in range(item))
+        choices = "\n".join(f"- [{'x' if n == 2 else ' '}] c{item}x{n} choice\n  > feedback {n}" for n in range(5))
+        items.append(f"# Quiz: Quiz {item}\n\n{filler}\n\n## h{item}x stem?\n\n{choices}\n\nExplanation: Because.\n")
+    source = folder / "course.md"
+    source.write_text("---\ntitle: Breaks\n---\n\n" + "\n".join(items), encoding="utf-8")
+    return source
+
+
+@pytest.mark.parametrize("edition", ["learner", "reviewer"])
+def test_a_short_question_keeps_its_choices_on_one_page(tmp_path: Path, edition: str) -> None:
+    """A learner ticking boxes on paper should not turn the page to find the rest of five short choices."""
+    target = tmp_path / "breaks.pdf"
+    export_pdf(short_questions_course(tmp_path), target, edition=edition)
+    where: dict[str, int] = {}
+    for number, (_, words) in enumerate(words_by_page(target)):
+        for word, _, _ in words:
+            where.setdefault(word, number)
+    for item in FILLERS:
+        pages = {where[f"h{item}x"], *(where[f"c{item}x{n}"] for n in range(5))}
+        assert len(pages) == 1, f"quiz {item}: the stem and its choices are on pages {sorted(pages)}"

@@ -47,6 +47,9 @@ EDITION_LABELS = {LEARNER: "Learner handout", REVIEWER: "Reviewer edition with a
 CORRECT_MARK = "\u2713 correct answer"
 WRITING_LINES = 9
 CHOICE_LOOK = BlockLook(indent=36, space_before=3, space_after=5)
+CHOICES_LOOK = BlockLook(keep_whole_below=240, space_before=CHOICE_LOOK.space_before,
+                         space_after=CHOICE_LOOK.space_after)
+"""All of a question's choices: under a third of a page, they stay together; longer ones split between."""
 _KINDS = {"lesson": "Lesson", "quiz": "Quiz", "reflection": "Reflection"}
 _inline_parser = MarkdownIt("commonmark").enable("strikethrough")
 
@@ -200,7 +203,8 @@ class StoryBuilder:
         story += self.renderer.render(question.body)
         hint = "Select all that apply." if question.multiple_response else "Choose one answer."
         story.append(Label([(hint, None)], s.hint, shared=True))
-        story += self._choices(question)
+        # One block: a short question's choices move on whole rather than leave A alone at a page's foot.
+        story.append(Block(self._choices(question), CHOICES_LOOK))
         if self.reviewer and question.explanation:
             title = Label([("Explanation", None)], s.box_title, shared=True)
             story.append(self.renderer.boxed([title, *self.renderer.render(question.explanation, s.note)], bar=CORRECT))
