@@ -383,6 +383,20 @@ def test_rendered_view_and_reading_time_follow_the_text(qtbot: QtBot, window: Ma
     assert lesson.reading_time.text() == "1200 words · about 6 min read — consider splitting it"
 
 
+def test_rendered_view_shows_the_lesson_as_learners_get_it(qtbot: QtBot, window: MainWindow,
+                                                           sample_course: Path) -> None:
+    open_sample(window, sample_course)
+    assert window.page is not None
+    window.page.outline.select_target((0,))
+    lesson = window.page.editor.lesson_editor
+    lesson.body.setPlainText("## Where to start {#start}\n\nRead on.\n\n<script>alert('hi')</script>\n")
+    lesson.render_now()
+    shown = lesson.rendered.toPlainText()
+    assert "Where to start" in shown and "Read on." in shown
+    assert "{#start}" not in shown  # an attribute list, as the player reads it
+    assert "alert" not in shown  # the player's sanitiser drops scripts with their text
+
+
 def test_choice_and_problem_models_pass_qtmodeltester(qtmodeltester: object, window: MainWindow,
                                                       sample_course: Path) -> None:
     course = open_sample(window, sample_course)

@@ -39,9 +39,10 @@ IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.svg *.webp)"
 
 
 def render_markdown(text: str) -> str:
-    import markdown  # loaded on first render, to keep start-up fast
+    """The lesson as the player shows it: the exporter's Markdown extensions and sanitiser."""
+    from authoring.export.lesson_html import render_block  # loaded on first render, to keep start-up fast
 
-    return markdown.markdown(text, extensions=["tables", "fenced_code", "sane_lists"])
+    return render_block(text)
 
 
 class LessonEditor(ObjectEditor):
