@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
@@ -18,6 +19,7 @@ from authoring.core.model import Course
 from authoring.export import registry
 from authoring.export.registry import ExportOptions, Progress
 from authoring.gui.main_window import MainWindow
+from authoring.gui.preview.pdf_preview import ZOOMS
 
 # The test machine has no GPU: QtWebEngine says so and falls back to software rendering.
 pytestmark = pytest.mark.qt_log_ignore("QRhiGles2", "Failed to create RHI", "createPlatformVulkanInstance",
@@ -114,6 +116,31 @@ def test_pdf_preview_generates_pages_and_navigates(qtbot: QtBot, window: MainWin
     qtbot.waitUntil(lambda: preview.pdf.pageCount() == 3, timeout=10000)
     preview.zoom.setCurrentIndex(preview.zoom.findText("150 %"))
     assert preview.view.zoomFactor() == 1.5
+
+
+def test_pdf_preview_zooms_by_keyboard_from_the_fitted_size(qtbot: QtBot, window: MainWindow, sample_course: Path,
+                                                             fakes: FakeHtmlExporter) -> None:
+    assert window.files.open_path(sample_course)
+    assert window.page is not None
+    window.window_actions.show_pdf.trigger()
+    preview = window.page.pdf_preview
+    assert preview is not None
+    preview.generate()
+    qtbot.waitUntil(lambda: preview.pdf.pageCount() == 2, timeout=10000)
+    assert preview.zoom.currentText() == "Fit width"
+    fitted = preview.shown_zoom()
+    assert 0.3 < fitted < 2.0
+    preview.view.setFocus()
+    qtbot.keyClick(preview.view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    larger = preview.view.zoomFactor()
+    assert preview.zoom.currentData() == larger and larger > fitted
+    assert larger == min(factor for _, factor in ZOOMS if factor is not None and factor > fitted * 1.01)
+    qtbot.keyClick(preview.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(preview.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert preview.view.zoomFactor() < larger
+    for _ in range(len(ZOOMS)):  # down to the smallest size, and no further
+        qtbot.keyClick(preview.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert preview.zoom.currentText() == "50 %"
 
 
 def test_pdf_preview_keeps_its_page_when_zoomed(qtbot: QtBot, window: MainWindow, sample_course: Path,

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -62,7 +63,7 @@ class PdfPreview(QWidget):
         self.page_count = QLabel()
         self.zoom = QComboBox()
         self.zoom.setAccessibleName("Zoom")
-        self.zoom.setToolTip("Zoom: fit the page's width or the whole page, or a fixed size")
+        self.zoom.setToolTip("Zoom: fit the page's width or the whole page, or a fixed size (Ctrl++ and Ctrl+-)")
         for label, factor in ZOOMS:
             self.zoom.addItem(label, factor)
         self.status = QLabel()
@@ -95,6 +96,9 @@ class PdfPreview(QWidget):
         self.page.valueChanged.connect(lambda number: self.go_to_page(number - 1))
         navigator.currentPageChanged.connect(self._page_changed)
         self.zoom.currentIndexChanged.connect(self._apply_zoom)
+        for keys, step in ((QKeySequence.StandardKey.ZoomIn, 1), (QKeySequence.StandardKey.ZoomOut, -1)):
+            shortcut = QShortcut(keys, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.step_zoom(step))
         self.pdf.statusChanged.connect(self._update_navigation)
         self._update_navigation()
         if get_exporter(PDF_EXPORTER) is None:
@@ -151,6 +155,32 @@ class PdfPreview(QWidget):
         self.previous_button.setEnabled(current > 0)
         self.next_button.setEnabled(current < count - 1)
         self.page.setEnabled(count > 0)
+
+    def step_zoom(self, step: int) -> None:
+        """Ctrl++ and Ctrl+-: the next fixed size up or down from the size shown, a fitted one too."""
+        shown = self.shown_zoom()
+        fixed = [(index, factor) for index, (_, factor) in enumerate(ZOOMS) if factor is not None]
+        if step > 0:
+            targets = [index for index, factor in fixed if factor > shown * 1.01][:1]
+        else:
+            targets = [index for index, factor in fixed if factor < shown * 0.99][-1:]
+        for index in targets:
+            self.zoom.setCurrentIndex(index)
+
+    def shown_zoom(self) -> float:
+        """The size the pages are shown at, as a zoom factor, when they are fitted to the view too."""
+        mode = self.view.zoomMode()
+        page = self.pdf.pagePointSize(max(0, self.view.pageNavigator().currentPage()))
+        if mode == QPdfView.ZoomMode.Custom or page.isEmpty():
+            return float(self.view.zoomFactor())
+        margins = self.view.documentMargins()
+        points_to_pixels = self.view.logicalDpiX() / 72
+        width = (self.view.viewport().width() - margins.left() - margins.right()) / (page.width() * points_to_pixels)
+        if mode == QPdfView.ZoomMode.FitToWidth:
+            return float(width)
+        height = (self.view.viewport().height() - margins.top() - margins.bottom()) / (
+            page.height() * self.view.logicalDpiY() / 72)
+        return float(min(width, height))
 
     def _apply_zoom(self) -> None:
         factor = self.zoom.currentData()
