@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from authoring import __version__
+from authoring.core.atomic_write import write_advice
 from authoring.core.course_file import LoadedCourse, load_course, save_course
 from authoring.core.problems import Problem, Severity, has_errors
 from authoring.core.starter_course import starter_course
@@ -112,8 +113,7 @@ def _new(options: argparse.Namespace) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         save_course(target, starter_course(options.title))
     except OSError as exc:
-        _fail(f"{target}: error: cannot write the course ({exc.strerror or exc}); check that the folder is "
-              "writable and has free space")
+        _fail(f"{target}: error: cannot write the course ({exc.strerror or exc}); {write_advice(exc)}")
         return EXIT_COURSE_PROBLEM
     print(f"Wrote {target}. Check it with: authoring check {target}")
     return EXIT_OK
@@ -151,8 +151,7 @@ def _export(options: argparse.Namespace) -> int:
         _fail(_export_error(exc, options.course))
         return EXIT_COURSE_PROBLEM
     except OSError as exc:
-        _fail(f"{options.output}: error: cannot write the export ({exc.strerror or exc}); check that the folder "
-              "is writable and has free space")
+        _fail(f"{options.output}: error: cannot write the export ({exc.strerror or exc}); {write_advice(exc)}")
         return EXIT_COURSE_PROBLEM
     print(f"Exported {exporter.title} to {options.output}")
     return EXIT_OK

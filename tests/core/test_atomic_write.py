@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 import pytest
 
-from authoring.core.atomic_write import atomic_write
+from authoring.core.atomic_write import atomic_write, write_advice
 from authoring.core.course_file import save_course
 from authoring.core.model import Course
 
@@ -31,3 +32,16 @@ def test_keeps_the_file_mode(tmp_path: Path) -> None:
     atomic_write(target, b"new")
     assert target.read_bytes() == b"new"
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_write_advice_says_what_to_do_by_the_reason(tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("x", encoding="utf-8")
+    with pytest.raises(OSError) as under_a_file:
+        (tmp_path / "notes" / "export").mkdir(parents=True, exist_ok=True)
+    assert write_advice(under_a_file.value) == "part of that path is a file, not a folder: choose another folder"
+    with pytest.raises(OSError) as in_the_way:
+        (tmp_path / "notes").mkdir(parents=True, exist_ok=True)
+    assert write_advice(in_the_way.value) == "a file of that name is in the way of the folder: choose another folder"
+    assert write_advice(OSError(errno.ENOSPC, "No space left on device")).startswith("the disk is full")
+    assert write_advice(OSError(errno.EIO, "Input/output error")) == ("check that the folder is writable and "
+                                                                     "has free space")

@@ -161,3 +161,17 @@ def test_a_relative_folder_is_beside_the_course_not_wherever_the_editor_was_star
     assert (course_folder / "for-lms" / "customer-focus-scorm12.zip").is_file()
     assert not list(started_in.iterdir())
     assert str(course_folder / "for-lms") in dialog.status.text()
+
+
+def test_a_folder_that_is_a_file_says_what_to_do(qtbot: QtBot, opened: MainWindow, fakes: dict[str, FakeExporter],
+                                                 tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("not a folder", encoding="utf-8")
+    dialog = make_dialog(opened, qtbot)
+    dialog.boxes["scorm12"].setChecked(True)
+    dialog.folder.setText(str(tmp_path / "notes"))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.export_thread is None, timeout=5000)
+    status = dialog.status.text()
+    assert status.startswith(f"SCORM 1.2 package could not be written to {tmp_path / 'notes'}")
+    assert status.endswith("A file of that name is in the way of the folder: choose another folder.")
+    assert (tmp_path / "notes").read_text(encoding="utf-8") == "not a folder"

@@ -8,6 +8,7 @@ target, flush it to disk, then atomically replace the target.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -49,3 +50,20 @@ def _fsync_directory(directory: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+_ADVICE = {
+    errno.ENOTDIR: "part of that path is a file, not a folder: choose another folder",
+    errno.EEXIST: "a file of that name is in the way of the folder: choose another folder",
+    errno.EACCES: "you may not write there: choose a folder of your own, or ask for write access",
+    errno.EPERM: "you may not write there: choose a folder of your own, or ask for write access",
+    errno.EROFS: "that disk is read-only: choose a folder on another disk",
+    errno.ENOSPC: "the disk is full: free some space, or choose another disk",
+    errno.EDQUOT: "your disk quota is used up: free some space, or choose another disk",
+    errno.ENAMETOOLONG: "the path is too long: choose a shorter folder or file name",
+}
+
+
+def write_advice(exc: OSError) -> str:
+    """What to do when writing failed with ``exc``, by the system's reason: one clause, no full stop."""
+    return _ADVICE.get(exc.errno or 0, "check that the folder is writable and has free space")

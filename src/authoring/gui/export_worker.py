@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from authoring.core.atomic_write import write_advice
 from authoring.core.model import Course
 from authoring.export.registry import Exporter, ExportError, ExportOptions
 
@@ -64,8 +65,9 @@ class ExportWorker(QObject):
                 self.failed.emit(f"{job.label}{joined}{message}")
                 break
             except OSError as exc:
+                advice = write_advice(exc)
                 self.failed.emit(f"{job.label} could not be written to {job.target}: "
-                                 f"{exc.strerror or exc}. Check the folder is writable and has free space.")
+                                 f"{exc.strerror or exc}. {advice[0].upper()}{advice[1:]}.")
                 break
             except Exception as exc:  # an exporter bug must not take the editor (and unsaved work) down
                 self.failed.emit(f"{job.label} failed unexpectedly ({type(exc).__name__}: {exc}). "
