@@ -118,24 +118,22 @@ def test_undo_back_to_saved_removes_the_recovery_file(qtbot: QtBot, window: Main
     assert list(recovery_dir.glob("*")) == []
 
 
-def _leave_recovery(context: EditorContext, sample_course: Path) -> None:
-    """Write a recovery file as a process that has since died would have."""
-    import json
-
+LEAVE_RECOVERY = textwrap.dedent("""
+    import sys
+    from pathlib import Path
     from authoring.core.course_file import load_course
     from authoring.gui.recovery import RecoveryWriter
 
-    course = load_course(sample_course).course
-    assert course is not None
+    course = load_course(sys.argv[2]).course
     course.title = "Recovered title"
-    writer = RecoveryWriter(context.recovery_dir, sample_course)
-    writer.write(course)
-    info_path = context.recovery_dir / f"{writer.key}.json"
-    info = json.loads(info_path.read_text())
-    dead = subprocess.Popen([sys.executable, "-c", "pass"])
-    dead.wait()
-    info["pid"] = dead.pid
-    info_path.write_text(json.dumps(info))
+    RecoveryWriter(Path(sys.argv[1]), Path(sys.argv[2])).write(course)
+""")
+
+
+def _leave_recovery(context: EditorContext, sample_course: Path) -> None:
+    """Autosave the course in another process that then ends without cleaning up, as a crash would."""
+    subprocess.run([sys.executable, "-c", LEAVE_RECOVERY, str(context.recovery_dir), str(sample_course)],
+                   check=True)
 
 
 def test_discard_removes_the_recovery_and_later_keeps_it(qtbot: QtBot, context: EditorContext,
@@ -154,6 +152,25 @@ def test_discard_removes_the_recovery_and_later_keeps_it(qtbot: QtBot, context: 
     qtbot.addWidget(window)
     assert find_recoveries(context.recovery_dir) == []
     assert window.document is None
+
+
+def test_a_recovery_kept_for_later_outlives_its_file_opened_edited_and_closed(
+        qtbot: QtBot, context: EditorContext, sample_course: Path, monkeypatch: pytest.MonkeyPatch,
+        answers: ModalAnswers) -> None:
+    _leave_recovery(context, sample_course)
+    stub_dialog(monkeypatch, RestoreDialog, RestoreDialog.LATER)
+    window = open_window(context, sample_course)  # as `authoring course.md` after a crash
+    qtbot.addWidget(window)
+    assert window.document is not None
+    window.autosave.timer.setInterval(20)
+    window.window_actions.add_lesson.trigger()
+    qtbot.waitUntil(lambda: len(list(context.recovery_dir.glob("*.md"))) == 2)  # its own beside the left one
+    window.document.undo_stack.undo()  # back to the file: its own recovery goes, not the crash's
+    window.close()
+
+    [left] = find_recoveries(context.recovery_dir)
+    course = left.course()
+    assert course is not None and course.title == "Recovered title"
 
 
 def test_a_file_open_as_text_is_autosaved_too_and_restored_as_text(

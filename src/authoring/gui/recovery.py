@@ -86,8 +86,10 @@ class RecoveryWriter:
         """After Save As the recovery belongs to the new file."""
         self.discard()
         self.original = original.resolve() if original else None
+        # The process is part of the key: a recovery a crashed editor left for the same file (kept with
+        # "Decide later", or from a second editor) is never overwritten or removed by this one.
         if self.original:
-            self.key = hashlib.sha256(str(self.original).encode()).hexdigest()[:20]
+            self.key = f"{hashlib.sha256(str(self.original).encode()).hexdigest()[:20]}-{os.getpid()}"
         else:
             self.key = f"untitled-{os.getpid()}-{id(self):x}"
 
