@@ -175,13 +175,36 @@ def test_a_failing_save_keeps_the_old_file_and_the_edits(window: MainWindow, sam
     def full_disk(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", full_disk)
+    monkeypatch.setattr(os, "replace", full_disk)  # the recovery file cannot be written either
     answers.queue = [Button.Ok]
     assert not window.files.save()
     assert "No space left on device" in answers.asked[-1]
+    assert "still open here, but nowhere else: the disk is full: free some space" in answers.asked[-1]
     assert sample_course.read_bytes() == original
     assert [p.name for p in sample_course.parent.iterdir() if p.name.endswith(".tmp")] == []
     assert window.isWindowModified()
+
+
+def test_a_save_refused_by_the_folder_keeps_the_edits_in_the_recovery_file_at_once(
+        window: MainWindow, sample_course: Path, answers: ModalAnswers, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import authoring.gui.document
+
+    original = sample_course.read_bytes()
+    window.files.open_path(sample_course)
+    window.window_actions.add_lesson.trigger()  # and Save straight away, before any autosave
+
+    def read_only(*_args: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(authoring.gui.document, "atomic_write", read_only)
+    answers.queue = [Button.Ok]
+    assert not window.files.save()
+    assert "still open here and kept in the recovery file: you may not write there" in answers.asked[-1]
+    assert sample_course.read_bytes() == original
+    [kept] = window.context.recovery_dir.glob("*.md")
+    assert "# Lesson: New lesson" in kept.read_text(encoding="utf-8")
 
 
 def test_a_file_that_would_lose_text_opens_as_text_and_is_never_changed(

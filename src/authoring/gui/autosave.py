@@ -84,18 +84,21 @@ class Autosave(QObject):
         else:
             self.timer.start()  # restarted by each edit: it writes in a pause
 
-    def save_now(self) -> None:
+    def save_now(self) -> bool:
+        """Write the recovery file now; False when there are unsaved edits it could not keep."""
         self.timer.stop()
         self._first_unsaved = None
         if self.writer is None or self._text is None:
-            return
+            return False
         if not self._modified():
             self.writer.discard()
-            return
+            return True
         try:
             self.writer.write_text(*self._text())
         except OSError as exc:
             self.failed.emit(f"Autosave failed: {exc.strerror or exc}")
+            return False
+        return True
 
     def _modified_changed(self, modified: bool) -> None:
         if not modified and self.writer is not None:

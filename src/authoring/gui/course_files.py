@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QMessageBox
 
+from authoring.core.atomic_write import write_advice
 from authoring.core.course_file import LoadedCourse, file_digest, load_course
 from authoring.core.course_format import parse_course
 from authoring.core.model import Course
@@ -160,9 +161,7 @@ class CourseFiles:
                     return False
                 document.save(path, overwrite=True)
         except OSError as exc:
-            self.window.message(QMessageBox.Icon.Critical, "Not saved",
-                                f"Could not save {path}: {exc.strerror or exc}. Your edits are still here and in "
-                                "the recovery file; check the folder is writable and has free space, or use Save As.")
+            self._report_not_saved(path, exc)
             return False
         self.window.context.settings.add_recent(path)
         message = f"Saved {path}"
@@ -190,12 +189,20 @@ class CourseFiles:
         try:
             page.save(target)
         except OSError as exc:
-            self.window.message(QMessageBox.Icon.Critical, "Not saved",
-                                f"Could not save {target}: {exc.strerror or exc}.")
+            self._report_not_saved(target, exc)
             return False
         self.window.autosave.attach_text(page)  # saved: the old recovery file goes
         self.window.update_title()
         return True
+
+    def _report_not_saved(self, path: Path, exc: OSError) -> None:
+        # Only claim the recovery file holds the edits once it does: the failed save may have come before
+        # the first autosave, and a full disk fails that too.
+        kept = self.window.autosave.save_now()
+        where = "still open here and kept in the recovery file" if kept else "still open here, but nowhere else"
+        self.window.message(QMessageBox.Icon.Critical, "Not saved",
+                            f"Could not save {path}: {exc.strerror or exc}. Nothing was written there. Your "
+                            f"edits are {where}: {write_advice(exc)}, or use Save As to save them elsewhere.")
 
     def _confirm_overwrite(self, path: Path) -> bool:
         answer = self.window.message(
