@@ -231,6 +231,8 @@ class StoryBuilder:
         fonts = self.styles.fonts
         # No-break spaces: the mark wraps as one piece rather than leave its tick alone on a line.
         mark = CORRECT_MARK.replace(" ", "\u00a0")
+        if not fonts.shows(mark[0]):
+            mark = mark[2:]  # no font has the tick (reportlab's Vera): the words alone, not a '?' of ours
         return Run(mark, fonts.body.styles["bold"], CORRECT,
                    f'<font color="{hex_color(CORRECT)}"><b>{fonts.markup(mark)}</b></font>',
                    drawable=fonts.body.characters.issuperset(mark))

@@ -70,6 +70,17 @@ class FontSet:
     warnings: list[str] = field(default_factory=list)
     missing: dict[str, None] = field(default_factory=dict)
     """Characters no font could show, in order of first appearance."""
+    on_vera: bool = False
+    """No DejaVu or Noto was found: the body is reportlab's Vera, and one warning says so with what it lacks."""
+
+    @property
+    def replacement(self) -> str:
+        """The mark printed for a character no font has: U+FFFD where the body font draws it."""
+        return REPLACEMENT if ord(REPLACEMENT) in self.body.cmap else "?"
+
+    def shows(self, text: str) -> bool:
+        """Whether every character of ``text`` prints in some font of the document (layout marks such as ✓)."""
+        return all(_face_for(char, [self.body, *self.fallbacks]) is not None for char in text)
 
     def markup(self, text: str, *, mono: bool = False) -> str:
         """``text`` as reportlab paragraph markup: escaped, with a font per run of glyphs."""
@@ -110,12 +121,14 @@ class FontSet:
 
     def missing_warnings(self) -> list[str]:
         """What to say about the characters printed as marks, emoji apart: no font the PDF can use has those."""
+        if self.on_vera:
+            return [self._vera_warning()]
         emoji = [char for char in self.missing if _is_emoji(char)]
         others = [char for char in self.missing if not _is_emoji(char)]
         warnings = []
         if emoji:
             warnings.append(
-                f"{len(emoji)} emoji cannot be printed: {_listed(emoji)}; they are printed as '{REPLACEMENT}'. "
+                f"{len(emoji)} emoji cannot be printed: {_listed(emoji)}; they are printed as '{self.replacement}'. "
                 "reportlab, which draws the PDF, cannot use colour emoji fonts (such as Noto Color Emoji), so "
                 "installing fonts does not help: where an emoji carries meaning, say it in words too")
         if others:
@@ -124,8 +137,20 @@ class FontSet:
                       if families else "Install a font that has them (fonts-noto covers most scripts) and "
                       "choose it with --font")
             warnings.append(f"no font in use has glyphs for {len(others)} character(s): {_listed(others)}; "
-                            f"they are printed as '{REPLACEMENT}'. {advice}")
+                            f"they are printed as '{self.replacement}'. {advice}")
         return warnings
+
+    def _vera_warning(self) -> str:
+        """The one warning of a document set in Vera: the fonts were not found, and what Vera cannot show."""
+        lead = ("neither DejaVu Sans nor Noto Sans was found through fontconfig, so the PDF uses reportlab's Vera")
+        advice = "install fonts-dejavu, or choose an installed font with --font ('fc-list : family' lists them)"
+        if not self.missing:
+            return f"{lead}, which has no Greek, Cyrillic or CJK glyphs; for those, {advice}"
+        chars = list(self.missing)
+        emoji = (" (most emoji print as marks in any font: reportlab cannot use colour emoji fonts)"
+                 if any(map(_is_emoji, chars)) else "")
+        return (f"{lead}: no font in use has glyphs for {len(chars)} character(s): {_listed(chars)}; they are "
+                f"printed as '{self.replacement}'{emoji}. For them, {advice}")
 
 
 def _listed(chars: list[str]) -> str:
@@ -175,7 +200,19 @@ def load_fonts(characters: set[str], choice: str | None, language: str) -> FontS
     warnings: list[str] = []
     codes = frozenset(ord(char) for char in characters)
     body_files = _choose_body(choice, warnings)
-    body = _register_family(body_files, codes)
+    try:
+        body = _register_family(body_files, codes)
+    # reportlab refuses a font without outlines (a colour emoji or bitmap font) as TTFError, struct.error...
+    except Exception as exc:
+        if not choice or Path(choice).expanduser().is_file():
+            raise  # a font file the author named: the command line reports it before exporting
+        reason = str(exc).strip() or type(exc).__name__
+        warnings.append(f"the font '{choice}' cannot be embedded in a PDF ({reason}); using {DEFAULT_FAMILY} "
+                        "instead. Colour emoji and bitmap fonts cannot be used: choose a font with outlines "
+                        "('fc-list : family' lists the installed fonts)")
+        choice = None
+        body_files = _choose_body(None, warnings)
+        body = _register_family(body_files, codes)
     mono_files = next((files for family in MONO_FAMILIES if (files := _fc_family(family))), None)
     mono = _register_family(mono_files, codes) if mono_files else body
     fallbacks: list[Face] = []
@@ -190,7 +227,7 @@ def load_fonts(characters: set[str], choice: str | None, language: str) -> FontS
         # Only when it has some of them: emoji alone would make an empty subset, which reportlab refuses.
         if cjk is not None and not unknown.isdisjoint(_cmap(cjk["regular"])):
             fallbacks.append(_register_family(cjk, codes))
-    return FontSet(body, mono, fallbacks, warnings)
+    return FontSet(body, mono, fallbacks, warnings, on_vera=body_files == _VERA_FILES)
 
 
 def _choose_body(choice: str | None, warnings: list[str]) -> dict[str, FontFile]:
@@ -206,10 +243,10 @@ def _choose_body(choice: str | None, warnings: list[str]) -> dict[str, FontFile]
         files = _fc_family(family)
         if files:
             return files
-    warnings.append("neither DejaVu Sans nor Noto Sans was found through fontconfig, so the PDF uses "
-                    "reportlab's Vera, which has no Greek, Cyrillic or CJK glyphs; install fonts-dejavu "
-                    "for those")
-    return {style: FontFile(name) for style, name in _VERA.items()}
+    return dict(_VERA_FILES)  # FontSet.missing_warnings says so, with the characters Vera lacks
+
+
+_VERA_FILES = {style: FontFile(name) for style, name in _VERA.items()}
 
 
 def _file_family(path: Path, warnings: list[str]) -> dict[str, FontFile]:

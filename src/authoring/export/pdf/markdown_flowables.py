@@ -43,6 +43,7 @@ _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # or heading start.  Most feedback, stems and choices are like this; they skip the parser.
 _PLAIN = re.compile(r"(?![-+=\s]|\d{1,9}[.)])[^\n\r\x00\\`*_\[\]<>!&#|~]*")
 _BULLETS = ("\u2022", "\u25e6", "\u25aa")  # • ◦ ▪ by depth
+_PLAIN_BULLETS = ("-", "\u2013", "\u00b7")  # - – · where the font lacks those (Vera has no ◦ or ▪)
 _INLINE_TAGS = {"strong": "b", "em": "i", "s": "strike"}
 IMAGE_MAX_HEIGHT = 300.0
 _EXIF_ORIENTATION = 0x0112
@@ -228,10 +229,16 @@ class MarkdownRenderer:
                                     leftIndent=18, bulletColor=MUTED, spaceAfter=4)
         else:
             flowable = ListFlowable(items, bulletType="bullet",
-                                    start=_BULLETS[min(self._list_depth, len(_BULLETS) - 1)],
+                                    start=self._bullet(),
                                     bulletFontName=font, bulletFontSize=style.fontSize,
                                     leftIndent=18, bulletColor=MUTED, spaceAfter=4)
         return flowable, i + 1
+
+    def _bullet(self) -> str:
+        """This depth's bullet in a glyph the body font has: reportlab draws a missing one as an empty box."""
+        depth = min(self._list_depth, len(_BULLETS) - 1)
+        cmap = self.styles.fonts.body.cmap
+        return next((bullet for bullet in (_BULLETS[depth], _PLAIN_BULLETS[depth]) if ord(bullet) in cmap), "-")
 
     def _table(self, tokens: list[Token], i: int) -> tuple[Flowable, int]:
         rows: list[list[Flowable]] = []
