@@ -165,6 +165,20 @@ def test_saving_over_a_file_changed_elsewhere_asks_first(window: MainWindow, sam
     assert not answers.queue
 
 
+def test_save_as_onto_the_open_file_by_another_spelling_still_asks_about_changes_elsewhere(
+        window: MainWindow, sample_course: Path, answers: ModalAnswers, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(sample_course.parent)
+    window.files.open_path(Path("course.md"))  # as `authoring course.md` gives it
+    window.window_actions.add_reflection.trigger()
+    elsewhere = sample_course.read_text(encoding="utf-8").replace("customer", "client", 1)
+    sample_course.write_text(elsewhere, encoding="utf-8")
+    answer_file_dialog(monkeypatch, sample_course.resolve())  # the dialog gives absolute paths
+    answers.queue = [Button.Cancel]
+    assert not window.files.save_as()
+    assert answers.asked[-1].startswith("The file has changed: course.md was changed by another program")
+    assert sample_course.read_text(encoding="utf-8") == elsewhere
+
+
 def test_a_failing_save_keeps_the_old_file_and_the_edits(window: MainWindow, sample_course: Path,
                                                          answers: ModalAnswers,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:

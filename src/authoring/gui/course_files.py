@@ -184,7 +184,8 @@ class CourseFiles:
         target = path or page.path
         if target is None:
             return self.save_as()
-        if target == page.path and page.disk_changed() and not self._confirm_overwrite(target):
+        if page.path is not None and target.resolve() == page.path.resolve() and page.disk_changed() \
+                and not self._confirm_overwrite(target):
             return False
         try:
             page.save(target)

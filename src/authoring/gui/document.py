@@ -125,6 +125,11 @@ class CourseDocument(QObject):
         except OSError:
             return False  # unreadable: the save itself will say why
 
+    def is_own_file(self, path: Path) -> bool:
+        """True when ``path`` names the file the course was read from, however it is spelled (a relative
+        path from the command line, an absolute one from Save As, a link)."""
+        return self.path is not None and path.resolve() == self.path.resolve()
+
     def save(self, path: Path | None = None, *, overwrite: bool = False) -> None:
         """Write the canonical text atomically; raises :class:`SaveConflict` if the file changed meanwhile.
 
@@ -134,7 +139,7 @@ class CourseDocument(QObject):
         target = path or self.path
         if target is None:
             raise ValueError("the course has no file yet; use Save As")
-        if target == self.path and not overwrite and self.disk_changed():
+        if self.is_own_file(target) and not overwrite and self.disk_changed():
             raise SaveConflict(str(target))
         data = write_course(self.course).encode("utf-8")
         atomic_write(target, data)
