@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from stubs import stub_dialog
 
@@ -88,6 +88,45 @@ def test_restore_after_the_editor_process_is_killed(qtbot: QtBot, tmp_path: Path
     assert window.files.save()
     assert b"(edited before the crash)" in sample_course.read_bytes()
     assert list(context.recovery_dir.glob("*")) == []
+    window.close()
+
+
+def _edit_and_kill(folder: Path, course: Path) -> None:
+    """Edit ``course`` in a real editor process, wait for its autosave, then kill it."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    editor = subprocess.Popen([sys.executable, "-c", EDITOR_SCRIPT, str(folder), str(course)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = editor.stdout.readline() if editor.stdout else ""
+        assert line.strip() == "autosaved", editor.stderr.read() if editor.stderr else ""
+    finally:
+        editor.send_signal(signal.SIGKILL)
+        editor.wait()
+
+
+def test_restored_edits_ask_before_overwriting_a_file_changed_after_the_crash(
+        qtbot: QtBot, tmp_path: Path, sample_course: Path, monkeypatch: pytest.MonkeyPatch,
+        answers: ModalAnswers) -> None:
+    folder = tmp_path / "editor"
+    _edit_and_kill(folder, sample_course)
+    # Before the next start, a git checkout brings a colleague's version of the file.
+    theirs = sample_course.read_text(encoding="utf-8").replace("Customer focus is a", "Customer focus is, simply, a")
+    sample_course.write_text(theirs, encoding="utf-8")
+
+    shown = stub_dialog(monkeypatch, RestoreDialog, RestoreDialog.RESTORE)
+    window = open_window(EditorContext.in_folder(folder), None)
+    qtbot.addWidget(window)
+    [dialog] = shown
+    assert isinstance(dialog, RestoreDialog)
+    assert "The file has changed since" in dialog.findChild(QLabel).text()
+    assert window.document is not None and window.document.course.title.endswith("(edited before the crash)")
+
+    answers.queue = [QMessageBox.StandardButton.Cancel]
+    assert not window.files.save()
+    assert answers.asked[-1].startswith("The file has changed: course.md was changed by another program")
+    assert sample_course.read_text(encoding="utf-8") == theirs
+    assert window.isWindowModified()
+    window.document._unsaved_without_history = False
     window.close()
 
 

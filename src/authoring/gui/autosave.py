@@ -33,8 +33,8 @@ class Autosave(QObject):
         super().__init__(parent)
         self.recovery_dir = recovery_dir
         self.writer: RecoveryWriter | None = None
-        self._text: Callable[[], tuple[str, str]] | None = None
-        """Gives the text to keep and its title."""
+        self._text: Callable[[], tuple[str, str, str]] | None = None
+        """Gives the text to keep, its title, and the digest of the file the edits are made on."""
         self._modified: Callable[[], bool] = lambda: False
         self._first_unsaved: float | None = None
         self._document: CourseDocument | None = None
@@ -47,7 +47,7 @@ class Autosave(QObject):
         self.detach()
         self._document = document
         self.writer = RecoveryWriter(self.recovery_dir, document.path)
-        self._text = lambda: (write_course(document.course), document.course.title)
+        self._text = lambda: (write_course(document.course), document.course.title, document.digest)
         self._modified = lambda: document.is_modified
         document.edited.connect(self.edited)
         document.modifiedChanged.connect(self._modified_changed)
@@ -57,7 +57,7 @@ class Autosave(QObject):
         """A file open as text is kept as typed, so a crash loses none of it either."""
         self.detach()
         self.writer = RecoveryWriter(self.recovery_dir, page.path)
-        self._text = lambda: (page.text(), page.path.name if page.path else "Untitled")
+        self._text = lambda: (page.text(), page.path.name if page.path else "Untitled", page.digest)
         self._modified = page.is_modified
 
     def detach(self) -> None:

@@ -259,9 +259,11 @@ class CourseFiles:
     def restore(self, recovery: Recovery) -> bool:
         """Open what autosave kept, as unsaved edits of the file it belongs to; the file stays as it is."""
         original = recovery.original
-        digest = ""
-        with contextlib.suppress(OSError):
-            digest = file_digest(original.read_bytes()) if original is not None else ""
+        # The file as the edits found it: if it has changed since, Save asks before overwriting the change.
+        digest = recovery.based_on
+        if not digest:
+            with contextlib.suppress(OSError):
+                digest = file_digest(original.read_bytes()) if original is not None else ""
         course = recovery.course()
         window = self.window
         if course is None:  # kept from a file open as text: back to text

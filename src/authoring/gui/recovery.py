@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from authoring.core.atomic_write import atomic_write
+from authoring.core.course_file import file_digest
 from authoring.core.course_format import parse_course, write_course
 from authoring.core.model import Course
 
@@ -31,6 +32,8 @@ class Recovery:
     title: str
     saved_at: datetime.datetime
     pid: int
+    based_on: str = ""
+    """SHA-256 of the file as the edits' editor had read or last saved it; empty if unknown."""
 
     @property
     def text_path(self) -> Path:
@@ -50,6 +53,16 @@ class Recovery:
         except (OSError, UnicodeDecodeError):
             return None
         return parsed.course if parsed.lossless else None
+
+    def file_changed_since(self) -> bool:
+        """True when the course file is no longer the one the edits were made on (a git checkout, another
+        program, a deletion): saving the restored course must then ask before overwriting it."""
+        if self.original is None or not self.based_on:
+            return False
+        try:
+            return file_digest(self.original.read_bytes()) != self.based_on
+        except OSError:
+            return True
 
     def changes(self) -> str:
         """What restoring changes, as a unified diff against the file on disk."""
@@ -93,11 +106,14 @@ class RecoveryWriter:
         else:
             self.key = f"untitled-{os.getpid()}-{id(self):x}"
 
-    def write(self, course: Course) -> None:
-        self.write_text(write_course(course), course.title)
+    def write(self, course: Course, based_on: str = "") -> None:
+        self.write_text(write_course(course), course.title, based_on)
 
-    def write_text(self, text: str, title: str) -> None:
-        """Keep ``text`` (a course file's text, maybe one opened as text because it does not read)."""
+    def write_text(self, text: str, title: str, based_on: str = "") -> None:
+        """Keep ``text`` (a course file's text, maybe one opened as text because it does not read).
+
+        ``based_on`` is the digest of the course file the edits were made on.
+        """
         self.folder.mkdir(parents=True, exist_ok=True)
         atomic_write(self.folder / f"{self.key}.md", text.encode("utf-8"))
         info = {
@@ -105,6 +121,7 @@ class RecoveryWriter:
             "title": title,
             "saved_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
             "pid": os.getpid(),
+            "based_on": based_on,
         }
         atomic_write(self.folder / f"{self.key}.json", json.dumps(info, indent=1).encode("utf-8"))
 
@@ -128,6 +145,7 @@ def find_recoveries(folder: Path) -> list[Recovery]:
                 title=str(info.get("title", "")),
                 saved_at=datetime.datetime.fromisoformat(info["saved_at"]),
                 pid=int(info["pid"]),
+                based_on=str(info.get("based_on") or ""),
             )
         except (OSError, ValueError, KeyError, TypeError):
             continue

@@ -19,7 +19,10 @@ class RestoreDialog(QDialog):
         intro = QLabel(f"<p>The editor closed without saving <b>{recovery.title or 'Untitled'}</b> "
                        f"({where}). Autosave kept your edits of {when}.</p>"
                        "<p>These are the changes restoring brings back (lines with + are the recovered text). "
-                       "Your file stays untouched until you save.</p>")
+                       "Your file stays untouched until you save.</p>"
+                       + ("<p><b>The file has changed since</b> (another program or a git checkout changed, "
+                          "moved or deleted it): lines with - may be those changes. Saving asks before "
+                          "overwriting them.</p>" if recovery.file_changed_since() else ""))
         intro.setWordWrap(True)
         self.changes = QPlainTextEdit(recovery.changes())
         self.changes.setReadOnly(True)
