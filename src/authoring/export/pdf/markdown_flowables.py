@@ -9,7 +9,6 @@ Raw HTML in a lesson is printed as the author typed it.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,22 +17,16 @@ from urllib.parse import unquote, urlparse
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from PIL import Image as PILImage
-from PIL import ImageOps
-from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import standardFonts
 from reportlab.platypus import Flowable, ListFlowable, ListItem
 from reportlab.platypus.flowables import HRFlowable
-from svglib.svglib import svg2rlg
 
 from authoring.export.pdf.blocks import Block, BlockLook
 from authoring.export.pdf.flowables import CodeBlock, Para, hex_color
-from authoring.export.pdf.fonts import Face, FontSet, escape
+from authoring.export.pdf.fonts import escape
+from authoring.export.pdf.pictures import FittedDrawing, FittedImage, printable_image, svg_drawing
 from authoring.export.pdf.run_paragraph import Run, RunPara
 from authoring.export.pdf.styles import ACCENT, MUTED, RULE, SHADE, Styles
 from authoring.export.pdf.table_columns import FittedTable, longest_word_width
@@ -45,8 +38,6 @@ _PLAIN = re.compile(r"(?![-+=\s]|\d{1,9}[.)])[^\n\r\x00\\`*_\[\]<>!&#|~]*")
 _BULLETS = ("\u2022", "\u25e6", "\u25aa")  # • ◦ ▪ by depth
 _PLAIN_BULLETS = ("-", "\u2013", "\u00b7")  # - – · where the font lacks those (Vera has no ◦ or ▪)
 _INLINE_TAGS = {"strong": "b", "em": "i", "s": "strike"}
-IMAGE_MAX_HEIGHT = 300.0
-_EXIF_ORIENTATION = 0x0112
 _PICTURE_LOOK = BlockLook(keep_whole_below=float("inf"))
 _ALIGNMENTS: dict[str, Literal[0, 1, 2]] = {"center": TA_CENTER, "right": TA_RIGHT}
 
@@ -305,10 +296,9 @@ class MarkdownRenderer:
         picture: FittedImage
         try:
             if path.suffix.lower() == ".svg":
-                picture = FittedDrawing(_svg_drawing(path, fonts), href=image.href)
+                picture = FittedDrawing(svg_drawing(path, fonts), href=image.href)
             else:
-                reader = _upright_image(path)
-                width, height = reader.getSize()
+                reader, (width, height) = printable_image(path)
                 picture = FittedImage(reader, width * 0.75, height * 0.75, href=image.href)
         except Exception as exc:  # PIL and svglib raise many kinds for unreadable images
             self.warnings.append(f"image '{image.src}' could not be read ({exc.__class__.__name__}); "
@@ -333,87 +323,5 @@ def _printed_address(href: str) -> str:
     return _PARSER.normalizeLinkText(href).removeprefix("mailto:")
 
 
-def _svg_drawing(path: Path, fonts: FontSet) -> Drawing:
-    """An SVG as reportlab vector shapes (svglib), so it prints sharp at any size."""
-    drawing = svg2rlg(str(path))
-    if drawing is None or not drawing.width or not drawing.height:
-        raise ValueError("not an SVG drawing svglib can read")
-    # reportlab sets its default Helvetica before any text; an AttrMap attribute the stubs lack.
-    drawing.initialFontName = fonts.body.styles["regular"]  # type: ignore[attr-defined]
-    _embed_svg_text(drawing, fonts)
-    return drawing
-
-
-def _embed_svg_text(group: Group, fonts: FontSet) -> None:
-    """SVG text in the course's embedded fonts, in the weight and slant svglib chose.
-
-    svglib draws text it has no font file for in Helvetica, Times or Courier, which the PDF
-    would name without holding them: readers substitute, and archival checks refuse the file.
-    """
-    for node in group.contents:
-        if isinstance(node, Group):
-            _embed_svg_text(node, fonts)
-        elif isinstance(node, String) and node.fontName in standardFonts:
-            name = str(node.fontName)
-            bold, italic = "Bold" in name, "Oblique" in name or "Italic" in name
-            chain: list[Face] = [fonts.mono] if name.startswith("Courier") else []
-            chain += [fonts.body, *fonts.fallbacks]
-            face = next((face for face in chain if face.characters.issuperset(node.text)), chain[0])
-            node.fontName = face.styles["bold_italic" if bold and italic else "bold" if bold
-                                        else "italic" if italic else "regular"]
-
-
-def _upright_image(path: Path) -> ImageReader:
-    """The image as it is meant to be seen: cameras store a portrait photo sideways and say so in EXIF."""
-    with PILImage.open(path) as stored:
-        if stored.getexif().get(_EXIF_ORIENTATION, 1) == 1:
-            return ImageReader(str(path))  # reportlab embeds a JPEG's own bytes: no re-encoding
-        upright = ImageOps.exif_transpose(stored)
-        if stored.format != "JPEG":
-            return ImageReader(upright)
-    # Turned photos stay JPEGs: as raw pixels a phone photo would take tens of megabytes.
-    buffer = io.BytesIO()
-    upright.save(buffer, "JPEG", quality=92)
-    buffer.seek(0)
-    return ImageReader(buffer)
-
-
 def _one_less(number: str) -> str:
     return f"{int(number) - 1}."
-
-
-class FittedImage(Flowable):
-    """An image at its natural size (96 dpi), scaled down to fit the width and a height limit."""
-
-    def __init__(self, reader: ImageReader | None, width: float, height: float, href: str = "") -> None:
-        super().__init__()
-        self.reader, self.natural, self.href = reader, (width, height), href
-        self.hAlign = "CENTER"
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        width, height = self.natural
-        scale = min(1.0, available_width / width, IMAGE_MAX_HEIGHT / height)
-        self.width, self.height = width * scale, height * scale
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.drawImage(self.reader, 0, 0, self.width, self.height, mask="auto")
-        if self.href:
-            self.canv.linkURL(self.href, (0, 0, self.width, self.height), relative=1)
-
-
-class FittedDrawing(FittedImage):
-    """An SVG drawing, fitted like an image and drawn as vector shapes."""
-
-    def __init__(self, drawing: Drawing, href: str = "") -> None:
-        super().__init__(None, float(drawing.width), float(drawing.height), href=href)
-        self.drawing = drawing
-
-    def draw(self) -> None:
-        scale = self.width / self.natural[0]
-        self.canv.saveState()
-        self.canv.scale(scale, scale)
-        renderPDF.draw(self.drawing, self.canv, 0, 0)
-        self.canv.restoreState()
-        if self.href:
-            self.canv.linkURL(self.href, (0, 0, self.width, self.height), relative=1)
