@@ -73,3 +73,16 @@ def test_a_picture_over_pils_size_alarm_prints_without_pils_warning(tmp_path: Pa
     assert not [warning for warning in caught if issubclass(warning.category, Image.DecompressionBombWarning)]
     assert not any("could not be read" in step.message for step in steps)
     assert len(embedded_images(tmp_path / "scan.pdf")) == 1
+
+
+@pytest.mark.parametrize(("edition", "flagged"), [("reviewer", True), ("learner", False)])
+def test_the_reviewer_sees_which_picture_has_no_alt_text(tmp_path: Path, edition: str, flagged: bool) -> None:
+    """The review notes give the line; under the picture itself the reviewer saw nothing amiss."""
+    (tmp_path / "assets").mkdir()
+    Image.new("RGB", (200, 100), "orange").save(tmp_path / "assets" / "chart.png")
+    course = tmp_path / "course.md"
+    course.write_text("---\ntitle: Pictures\n---\n\n# Lesson: Pictures\n\n![](assets/chart.png)\n", encoding="utf-8")
+    export_pdf(course, tmp_path / "out.pdf", edition=edition)
+    text = pdf_text(tmp_path / "out.pdf")
+    assert ("No alt text: screen readers skip this picture" in text) is flagged
+    assert len(embedded_images(tmp_path / "out.pdf")) == 1

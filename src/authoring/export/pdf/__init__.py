@@ -65,7 +65,7 @@ def _lay_out(course: Course, options: ExportOptions, edition: str, problems: lis
              fonts: FontSet) -> tuple[bytes, int, MarkdownRenderer]:
     """The PDF's bytes, its page count, and the renderer with the warnings it gathered."""
     styles = make_styles(fonts)
-    renderer = MarkdownRenderer(styles, options.source_dir)
+    renderer = MarkdownRenderer(styles, options.source_dir, reviewer=edition == REVIEWER)
     book = PageBook()
     date = options.date or datetime.date.today()
     builder = StoryBuilder(

@@ -60,6 +60,8 @@ class MarkdownRenderer:
     styles: Styles
     source_dir: Path
     warnings: list[str] = field(default_factory=list)
+    reviewer: bool = False
+    """The reviewer edition: a picture without alt text says so where it prints."""
     _list_depth: int = 0
     _prefix: str = ""
 
@@ -288,6 +290,9 @@ class MarkdownRenderer:
     def _image(self, image: _ImageRef) -> Flowable:
         fonts, alt = self.styles.fonts, image.alt.strip()
         caption = Para(fonts.markup(alt), self.styles.caption) if alt else None
+        if not alt and self.reviewer:  # the review notes name its line; this shows the reviewer which picture
+            caption = Para("<i>No alt text: screen readers skip this picture. Describe it inside ![…]</i>",
+                           self.styles.caption)
         url = urlparse(image.src)
         if url.scheme in ("http", "https") or image.src.startswith("//"):
             return self.boxed([Para(f"Image on the web, not printed: {fonts.markup(alt or 'no description')} "
