@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from authoring.core.course_file import load_course
+from authoring.core.course_format import parse_course, write_course
+from authoring.core.model import Course, Lesson
 
 GOOD = "---\ntitle: T\n---\n\n# Lesson: L\n\nText.\n"
 
@@ -82,6 +84,8 @@ def test_a_file_with_unplaceable_text_is_marked_lossy(tmp_path: Path) -> None:
         ("title: T  # working title\n", 2, "comments in the front matter are not kept"),
         ("author: &who Sam\ntitle: T\ndescription: *who\n", 2, "anchors, aliases and tags are not kept"),
         ("title: !!str T\n", 2, "anchors, aliases and tags are not kept"),
+        ("title: T\ndescription: |- # a note\n  Text\n", 3, "comments in the front matter are not kept"),
+        ("title: T\ndescription: |\n  Text\n# after the text\n", 5, "comments in the front matter are not kept"),
     ],
 )
 def test_front_matter_the_editor_would_not_write_back_is_named_and_not_lossless(
@@ -92,6 +96,16 @@ def test_front_matter_the_editor_would_not_write_back_is_named_and_not_lossless(
     loaded = load_course(path)
     assert any(p.line == line and words in p.message for p in loaded.problems), loaded.problems
     assert not loaded.lossless
+
+
+def test_a_description_line_that_starts_with_a_hash_is_text_and_survives_saves() -> None:
+    # Typed into the editor's Description box: saved as a YAML block, it must read back as it was, not
+    # as a front-matter comment that sends the file to text mode.
+    course = Course(title="T", description="Before you start:\n# bring a laptop\n  # and a charger",
+                    items=[Lesson("L", "x")])
+    parsed = parse_course(write_course(course))
+    assert parsed.lossless, parsed.problems
+    assert parsed.course == course
 
 
 def test_a_hash_inside_a_value_is_not_a_comment(tmp_path: Path) -> None:

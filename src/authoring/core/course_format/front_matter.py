@@ -21,6 +21,7 @@ KNOWN_KEYS = (*TEXT_KEYS, "pass_mark", "shuffle_choices", "max_attempts")
 _TRUE = {"true", "yes", "on"}
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 _FALSE = {"false", "no", "off"}
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 
 
 @dataclass
@@ -107,10 +108,19 @@ def _refuse_what_the_writer_drops(result: FrontMatter, text: str, node: yaml.Nod
                                            "YAML anchors, aliases and tags are not kept when the editor saves; "
                                            "write the value out in full"))
             result.lossless = False
-        if token.start_mark.index == token.end_mark.index:
+        start, end = token.start_mark, token.end_mark
+        if start.index == end.index:
             continue  # the stream's and blocks' own start and end take no room, even after a comment
-        for mark in (token.start_mark, token.end_mark):
-            content_end[mark.line] = max(content_end.get(mark.line, 0), mark.column)
+        first = start.line
+        if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
+            # A block scalar's header line may end in a comment; the lines below it are all text,
+            # a line that starts with '#' too ('# not a heading' in a description).
+            header = _BLOCK_HEADER.match(text.split("\n")[first], start.column)
+            content_end[first] = max(content_end.get(first, 0), header.end() if header else start.column)
+            first += 1
+        for number in range(first, end.line):  # a token that runs on (a block or quoted scalar) fills them
+            content_end[number] = len(text)
+        content_end[end.line] = max(content_end.get(end.line, 0), end.column)
     for number, line_text in enumerate(text.split("\n")):
         if "#" in line_text[content_end.get(number, 0):].lstrip()[:1]:
             result.problems.append(warning(first_line + number,
