@@ -130,6 +130,28 @@ def test_restored_edits_ask_before_overwriting_a_file_changed_after_the_crash(
     window.close()
 
 
+def test_restoring_keeps_the_crash_recovery_until_its_own_is_written(
+        qtbot: QtBot, context: EditorContext, sample_course: Path, monkeypatch: pytest.MonkeyPatch,
+        answers: ModalAnswers) -> None:
+    import errno
+
+    from authoring.gui.recovery import RecoveryWriter
+
+    _leave_recovery(context, sample_course)
+    [left] = find_recoveries(context.recovery_dir)
+
+    def full_disk(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(RecoveryWriter, "write_text", full_disk)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    assert window.files.restore(left)
+    assert window.document is not None and window.document.course.title == "Recovered title"
+    assert left.text_path.is_file() and left.info_path.is_file()
+    window.document._unsaved_without_history = False
+
+
 def test_autosave_goes_to_the_recovery_file_and_a_save_removes_it(qtbot: QtBot, window: MainWindow,
                                                                   sample_course: Path) -> None:
     original = sample_course.read_bytes()

@@ -273,9 +273,11 @@ class CourseFiles:
             document = CourseDocument(course, original, digest)
             window.set_document(document)
             document.mark_unsaved()
-        window.autosave.save_now()  # the edits are safe under this process from now on
+        # Once this process keeps the edits, the crash's copy can go; if it cannot (a full disk), that
+        # copy stays, the only one on disk.
+        kept = window.autosave.save_now()
         writer = window.autosave.writer
-        if writer is not None and writer.key != recovery.key:
+        if kept and writer is not None and writer.key != recovery.key:
             recovery.discard()
         return True
 
