@@ -138,3 +138,14 @@ def test_a_hard_line_break_in_a_choice_survives_saves() -> None:
     text = write_course(course)
     assert "- [x] Listen first,  \n  then act.\n" in text
     assert parse_course(text).course == course
+
+
+@pytest.mark.parametrize("title", ["{#", "What does C# {# mean?", "a {#b", "a {#b {#c}", "a {#b}}"])
+def test_a_title_with_an_unclosed_id_brace_keeps_its_text_and_pinned_id(title: str) -> None:
+    # '{#' typed into a title, then an ID pinned after it: the ID must not swallow the title's end.
+    course = Course(title="T", items=[Quiz("Q", "", [Question(stem=title, id="pinned")]), Lesson(title, id="l")])
+    text = write_course(course)
+    parsed = parse_course(text)
+    assert parsed.lossless, parsed.problems
+    assert parsed.course == course
+    assert write_course(parsed.course) == text

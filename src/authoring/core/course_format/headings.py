@@ -12,8 +12,8 @@ import re
 
 _ATX_OPENING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
 _ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
-_PINNED_ID = re.compile(r"[ \t]*(?<!\\)\{#([^}]*)\}$")
-_ESCAPABLE_END = re.compile(r"(^|[ \t])(\\*)(#+)$|(\\*)(\{#[^}]*\})$")
+_PINNED_ID = re.compile(r"[ \t]*(?<!\\)\{#([^{}]*)\}$")
+_ESCAPABLE_END = re.compile(r"(^|[ \t])(\\*)(#+)$|(\\*)(\{#[^{}]*\})$")
 
 
 def heading_text(line: str) -> str:
