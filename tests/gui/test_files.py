@@ -372,3 +372,19 @@ def test_save_as_into_another_folder_takes_the_images_along(window: MainWindow, 
     assert window.page is not None
     window.page.problems.check_now()
     assert not [p for p in window.problems() if "image" in p.message]
+
+
+def test_save_as_beside_a_different_picture_of_the_same_name_keeps_it_and_says_so(
+        window: MainWindow, sample_course: Path, tmp_path: Path, answers: ModalAnswers,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window.files.open_path(sample_course)
+    target = tmp_path / "shared-folder" / "course.md"
+    (target.parent / "assets").mkdir(parents=True)
+    theirs = target.parent / "assets" / "one-in-three.png"
+    theirs.write_bytes(b"another course's picture")
+    answer_file_dialog(monkeypatch, target)
+    answers.queue = [Button.Ok]
+    assert window.files.save_as()
+    assert theirs.read_bytes() == b"another course's picture"
+    assert answers.asked[-1].startswith("Pictures already there: course.md is saved, but 1 picture(s)")
+    assert str(theirs) in answers.details[-1]

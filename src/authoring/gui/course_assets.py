@@ -6,6 +6,8 @@ images would lose them, which is exactly what this editor promises never to do.
 
 from __future__ import annotations
 
+import filecmp
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from authoring.core.atomic_write import atomic_write
@@ -19,17 +21,29 @@ def linked_images(course: Course) -> list[PurePosixPath]:
     return list(dict.fromkeys(path for path in found if path is not None))
 
 
-def copy_assets(course: Course, source_dir: Path, target_dir: Path) -> list[Path]:
-    """Copy the images that exist beside the old file and not yet beside the new one; returns those copied."""
-    copied: list[Path] = []
+@dataclass
+class CopiedAssets:
+    copied: list[Path] = field(default_factory=list)
+    different: list[Path] = field(default_factory=list)
+    """Images a different file of the same name already stood for in the new folder: it was kept, so the
+    course there now shows that picture."""
+
+
+def copy_assets(course: Course, source_dir: Path, target_dir: Path) -> CopiedAssets:
+    """Copy the images that exist beside the old file and not yet beside the new one."""
+    result = CopiedAssets()
     if source_dir.resolve() == target_dir.resolve():
-        return copied
+        return result
     for relative in linked_images(course):
         source, target = (source_dir / relative).resolve(), (target_dir / relative).resolve()
         if not source.is_relative_to(source_dir.resolve()) or not target.is_relative_to(target_dir.resolve()):
             continue
-        if source.is_file() and not target.exists():
+        if not source.is_file():
+            continue
+        if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(target, source.read_bytes())
-            copied.append(target)
-    return copied
+            result.copied.append(target)
+        elif not target.is_file() or not filecmp.cmp(source, target, shallow=False):
+            result.different.append(target)
+    return result

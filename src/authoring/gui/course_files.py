@@ -169,12 +169,24 @@ class CourseFiles:
             from authoring.gui.course_assets import copy_assets  # only for Save As into another folder
 
             try:
-                copied = copy_assets(document.course, old_dir, path.resolve().parent)
+                assets = copy_assets(document.course, old_dir, path.resolve().parent)
             except OSError as exc:
-                copied = []
-                message += f"; its images could not be copied along ({exc.strerror or exc})"
-            if copied:
-                message += f" with {len(copied)} image(s) it links to"
+                self.window.message(
+                    QMessageBox.Icon.Warning, "Pictures not copied",
+                    f"{path.name} is saved, but the pictures it links to could not be copied beside it "
+                    f"({exc.strerror or exc}): {write_advice(exc)}, or copy the assets folder from {old_dir} "
+                    "yourself.")
+            else:
+                if assets.copied:
+                    message += f" with {len(assets.copied)} image(s) it links to"
+                if assets.different:
+                    names = "\n".join(str(target) for target in assets.different)
+                    self.window.message(
+                        QMessageBox.Icon.Warning, "Pictures already there",
+                        f"{path.name} is saved, but {len(assets.different)} picture(s) it links to already "
+                        f"exist in {path.resolve().parent} as different files. They were left as they are, so "
+                        f"the course there shows them; the originals are still in {old_dir}. Rename a picture "
+                        "and its link if the course needs its own.", names)
         self.window.statusBar().showMessage(message, 6000)
         self.window.update_title()
         return True
