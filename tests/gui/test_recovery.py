@@ -152,6 +152,26 @@ def test_restoring_keeps_the_crash_recovery_until_its_own_is_written(
     window.document._unsaved_without_history = False
 
 
+def test_restored_edits_of_a_course_whose_folder_was_deleted_say_so_and_stay(
+        qtbot: QtBot, context: EditorContext, sample_course: Path, answers: ModalAnswers) -> None:
+    import shutil
+
+    _leave_recovery(context, sample_course)
+    [left] = find_recoveries(context.recovery_dir)
+    shutil.rmtree(sample_course.parent)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    assert window.files.restore(left)
+    answers.queue = [QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Ok]
+    assert not window.files.save()
+    assert answers.asked[0].startswith("The file is gone: course.md was deleted or moved by another program")
+    assert "its folder is gone: use Save As to save them elsewhere." in answers.asked[1]
+    assert window.isWindowModified()
+    assert window.document is not None and window.document.course.title == "Recovered title"
+    assert len(list(context.recovery_dir.glob("*.md"))) == 1  # this editor's copy of the edits
+    window.document._unsaved_without_history = False
+
+
 def test_autosave_goes_to_the_recovery_file_and_a_save_removes_it(qtbot: QtBot, window: MainWindow,
                                                                   sample_course: Path) -> None:
     original = sample_course.read_bytes()
@@ -185,9 +205,10 @@ LEAVE_RECOVERY = textwrap.dedent("""
     from authoring.core.course_file import load_course
     from authoring.gui.recovery import RecoveryWriter
 
-    course = load_course(sys.argv[2]).course
+    loaded = load_course(sys.argv[2])
+    course = loaded.course
     course.title = "Recovered title"
-    RecoveryWriter(Path(sys.argv[1]), Path(sys.argv[2])).write(course)
+    RecoveryWriter(Path(sys.argv[1]), Path(sys.argv[2])).write(course, based_on=loaded.digest)
 """)
 
 

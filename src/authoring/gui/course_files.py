@@ -8,6 +8,7 @@ losslessly opens as text.
 from __future__ import annotations
 
 import contextlib
+import errno
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -212,12 +213,22 @@ class CourseFiles:
         # Only claim the recovery file holds the edits once it does: the failed save may have come before
         # the first autosave, and a full disk fails that too.
         kept = self.window.autosave.save_now()
+        advice = "its folder is gone: use Save As to save them elsewhere" if exc.errno == errno.ENOENT \
+            else f"{write_advice(exc)}, or use Save As to save them elsewhere"
         where = "still open here and kept in the recovery file" if kept else "still open here, but nowhere else"
         self.window.message(QMessageBox.Icon.Critical, "Not saved",
                             f"Could not save {path}: {exc.strerror or exc}. Nothing was written there. Your "
-                            f"edits are {where}: {write_advice(exc)}, or use Save As to save them elsewhere.")
+                            f"edits are {where}: {advice}.")
 
     def _confirm_overwrite(self, path: Path) -> bool:
+        if not path.exists():  # deleted, moved or renamed elsewhere (a git checkout of another branch)
+            answer = self.window.message(
+                QMessageBox.Icon.Warning, "The file is gone",
+                f"{path.name} was deleted or moved by another program since you opened it.\n\nSave your "
+                f"version as {path} again? Choose Cancel to save it somewhere else with Save As.",
+                buttons=QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                default=QMessageBox.StandardButton.Cancel)
+            return answer == QMessageBox.StandardButton.Save
         answer = self.window.message(
             QMessageBox.Icon.Warning, "The file has changed",
             f"{path.name} was changed by another program since you opened it.\n\nOverwrite it with your "
