@@ -1,7 +1,9 @@
 """The desktop editor (PySide6).  It changes the course only through undoable commands."""
 
+from authoring.gui.immortal_singletons import make_singletons_immortal
 from authoring.gui.startup_gc import hold_collections
 
+make_singletons_immortal()  # before any PySide6 call: see the module for the Shiboken bug it guards against
 hold_collections()
 
 # The engine is loaded here, before any module of the editor imports PySide6, on purpose. Once QtCore
