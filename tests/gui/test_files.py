@@ -388,3 +388,14 @@ def test_save_as_beside_a_different_picture_of_the_same_name_keeps_it_and_says_s
     assert theirs.read_bytes() == b"another course's picture"
     assert answers.asked[-1].startswith("Pictures already there: course.md is saved, but 1 picture(s)")
     assert str(theirs) in answers.details[-1]
+
+
+def test_saving_a_course_opened_through_a_link_writes_the_file_it_names(
+        window: MainWindow, sample_course: Path, tmp_path: Path) -> None:
+    link = tmp_path / "linked-course.md"
+    link.symlink_to(sample_course)
+    window.files.open_path(link)
+    window.window_actions.add_reflection.trigger()
+    assert window.files.save()
+    assert link.is_symlink()
+    assert "# Reflection: New reflection" in sample_course.read_text(encoding="utf-8")
