@@ -233,3 +233,16 @@ def test_opening_a_course_loads_only_what_the_window_shows(tmp_path: Path, sampl
                 "authoring.gui.dialogs.course_file_dialog", "authoring.gui.course_assets",
                 "slugify"]  # the sample pins its IDs
     assert [name for name in deferred if name in loaded] == []
+
+
+def test_a_course_title_holding_the_modified_placeholder_shows_as_typed(qtbot: QtBot, window: MainWindow) -> None:
+    window.files.new_course()
+    assert window.document is not None and window.page is not None
+    title = window.page.editor.course_editor.title
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Rate it [*] now")
+    window.document.undo_stack.setClean()
+    assert window.windowHandle().title() == "Rate it [*] now — Untitled — Authoring"
+    window.window_actions.add_lesson.trigger()
+    assert window.windowHandle().title() == "Rate it [*] now — Untitled* — Authoring"

@@ -236,7 +236,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Authoring")
             self.setWindowModified(False)
             return
-        self.setWindowTitle(f"{name}[*] — Authoring")
+        # Qt shows every '[*]' as the modified mark; one that is part of a name is doubled to stay text.
+        self.setWindowTitle(f"{name.replace('[*]', '[*][*]')}[*] — Authoring")
         self.setWindowModified(modified)
 
     def _show_problems(self, visible: bool) -> None:
