@@ -172,6 +172,21 @@ def test_restored_edits_of_a_course_whose_folder_was_deleted_say_so_and_stay(
     window.document._unsaved_without_history = False
 
 
+def test_a_course_in_a_folder_whose_name_is_not_utf8_opens_and_is_autosaved(
+        qtbot: QtBot, window: MainWindow, sample_course: Path, tmp_path: Path) -> None:
+    import shutil
+
+    # A folder unpacked from an old archive: its name has a byte UTF-8 cannot read.
+    folder = Path(os.fsdecode(os.fsencode(tmp_path) + b"/Kurs\xff"))
+    shutil.copytree(sample_course.parent, folder)
+    window.autosave.timer.setInterval(20)
+    assert window.files.open_path(folder / "course.md")
+    window.window_actions.add_lesson.trigger()
+    qtbot.waitUntil(lambda: len(list(window.context.recovery_dir.glob("*.md"))) == 1)
+    assert window.files.save()
+    assert "# Lesson: New lesson" in (folder / "course.md").read_text(encoding="utf-8")
+
+
 def test_autosave_goes_to_the_recovery_file_and_a_save_removes_it(qtbot: QtBot, window: MainWindow,
                                                                   sample_course: Path) -> None:
     original = sample_course.read_bytes()

@@ -102,7 +102,7 @@ class RecoveryWriter:
         # The process is part of the key: a recovery a crashed editor left for the same file (kept with
         # "Decide later", or from a second editor) is never overwritten or removed by this one.
         if self.original:
-            self.key = f"{hashlib.sha256(str(self.original).encode()).hexdigest()[:20]}-{os.getpid()}"
+            self.key = f"{hashlib.sha256(os.fsencode(self.original)).hexdigest()[:20]}-{os.getpid()}"
         else:
             self.key = f"untitled-{os.getpid()}-{id(self):x}"
 
