@@ -187,6 +187,21 @@ def test_a_course_in_a_folder_whose_name_is_not_utf8_opens_and_is_autosaved(
     assert "# Lesson: New lesson" in (folder / "course.md").read_text(encoding="utf-8")
 
 
+def test_a_damaged_recovery_file_is_named_and_kept_and_the_editor_starts(
+        qtbot: QtBot, context: EditorContext, sample_course: Path, monkeypatch: pytest.MonkeyPatch,
+        answers: ModalAnswers) -> None:
+    _leave_recovery(context, sample_course)
+    [left] = find_recoveries(context.recovery_dir)
+    left.text_path.write_bytes(b"---\ntitle: T\n---\n\xff\xfe damaged sector")
+    stub_dialog(monkeypatch, RestoreDialog, RestoreDialog.RESTORE)
+    answers.queue = [QMessageBox.StandardButton.Ok]
+    window = open_window(context, sample_course)
+    qtbot.addWidget(window)
+    assert answers.asked[-1].startswith(f"Cannot restore: The recovery file {left.text_path} cannot be read")
+    assert window.document is not None and window.document.course.title == "What Is Customer Focus?"
+    assert left.text_path.is_file()
+
+
 def test_autosave_goes_to_the_recovery_file_and_a_save_removes_it(qtbot: QtBot, window: MainWindow,
                                                                   sample_course: Path) -> None:
     original = sample_course.read_bytes()

@@ -287,10 +287,19 @@ class CourseFiles:
         if not digest:
             with contextlib.suppress(OSError):
                 digest = file_digest(original.read_bytes()) if original is not None else ""
-        course = recovery.course()
         window = self.window
+        try:
+            text = recovery.text()
+        except (OSError, UnicodeDecodeError) as exc:  # a damaged disk: say so, never stop the start
+            reason = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8 text"
+            window.message(QMessageBox.Icon.Critical, "Cannot restore",
+                           f"The recovery file {recovery.text_path} cannot be read ({reason}). It is left where "
+                           "it is: open it in a text editor to copy out what it still holds.")
+            return False
+        parsed = parse_course(text)
+        course = parsed.course if parsed.lossless else None
         if course is None:  # kept from a file open as text: back to text
-            self.window.open_as_text(original, recovery.text(), digest)
+            self.window.open_as_text(original, text, digest)
             window.text_page.editor.document().setModified(True)
         else:
             document = CourseDocument(course, original, digest)
