@@ -45,3 +45,15 @@ def test_write_advice_says_what_to_do_by_the_reason(tmp_path: Path) -> None:
     assert write_advice(OSError(errno.ENOSPC, "No space left on device")).startswith("the disk is full")
     assert write_advice(OSError(errno.EIO, "Input/output error")) == ("check that the folder is writable and "
                                                                      "has free space")
+
+
+def test_writes_through_a_symbolic_link_to_the_file_it_names(tmp_path: Path) -> None:
+    real = tmp_path / "courses" / "course.md"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link = tmp_path / "course.md"
+    link.symlink_to(real)
+    atomic_write(link, b"new")
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_bytes() == b"new"
+    assert sorted(path.name for path in real.parent.iterdir()) == ["course.md"]

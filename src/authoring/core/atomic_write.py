@@ -16,6 +16,9 @@ from pathlib import Path
 
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
+    if target.is_symlink():
+        # Through the link to the file it names: replacing the link would leave that file as it was.
+        target = target.resolve()
     directory = target.parent
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
