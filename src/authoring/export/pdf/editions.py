@@ -49,7 +49,8 @@ WRITING_LINES = 9
 CHOICE_LOOK = BlockLook(indent=36, space_before=3, space_after=5)
 CHOICES_LOOK = BlockLook(keep_whole_below=240, space_before=CHOICE_LOOK.space_before,
                          space_after=CHOICE_LOOK.space_after)
-"""All of a question's choices: under a third of a page, they stay together; longer ones split between."""
+"""A question's choices and explanation: under a third of a page, they stay together; longer ones split
+between choices."""
 _KINDS = {"lesson": "Lesson", "quiz": "Quiz", "reflection": "Reflection"}
 _inline_parser = MarkdownIt("commonmark").enable("strikethrough")
 
@@ -203,11 +204,14 @@ class StoryBuilder:
         story += self.renderer.render(question.body)
         hint = "Select all that apply." if question.multiple_response else "Choose one answer."
         story.append(Label([(hint, None)], s.hint, shared=True))
-        # One block: a short question's choices move on whole rather than leave A alone at a page's foot.
-        story.append(Block(self._choices(question), CHOICES_LOOK))
+        answers = self._choices(question)
         if self.reviewer and question.explanation:
             title = Label([("Explanation", None)], s.box_title, shared=True)
-            story.append(self.renderer.boxed([title, *self.renderer.render(question.explanation, s.note)], bar=CORRECT))
+            answers.append(self.renderer.boxed([title, *self.renderer.render(question.explanation, s.note)],
+                                               bar=CORRECT))
+        # One block: a short question's choices and explanation move on whole, rather than leave choice A
+        # alone at a page's foot, or the explanation alone at the next page's head.
+        story.append(Block(answers, CHOICES_LOOK))
         return story
 
     def _choices(self, question: Question) -> list[Flowable]:
