@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from authoring import __version__
 from authoring.core.problems import Problem
@@ -19,8 +19,10 @@ from authoring.gui.autosave import Autosave
 from authoring.gui.context import EditorContext
 from authoring.gui.course_files import CourseFiles
 from authoring.gui.course_page import CoursePage
+from authoring.gui.disk_watch import DiskWatch
 from authoring.gui.document import CourseDocument
 from authoring.gui.icons import icon
+from authoring.gui.message_bar import MessageBar
 from authoring.gui.outline_view import OutlineView
 from authoring.gui.window_actions import WindowActions
 
@@ -46,7 +48,15 @@ class MainWindow(QMainWindow):
         self._welcome: WelcomePage | None = None
         self._text_mode: TextMode | None = None
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        self.file_bar = MessageBar("fileBar")
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(4, 4, 4, 0)
+        column.setSpacing(4)
+        column.addWidget(self.file_bar)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.disk_watch = DiskWatch(self)
 
         self.autosave = Autosave(context.recovery_dir, self)
         self.autosave.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
@@ -132,6 +142,7 @@ class MainWindow(QMainWindow):
                                       actions.add_reflection, actions.duplicate, actions.rename, actions.delete,
                                       actions.move_up, actions.move_down])
         self.autosave.attach(document)
+        self.disk_watch.watch(document)
         document.modifiedChanged.connect(self.update_title)
         document.edited.connect(self.update_title)
         self.window_actions.set_document_open(True)
@@ -168,6 +179,7 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(self.document.undo_stack)
             self.document.deleteLater()
             self.document = None
+        self.disk_watch.unwatch()
         self.autosave.detach()
 
     @property
