@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from authoring.core.atomic_write import atomic_write
@@ -188,3 +189,46 @@ def test_edits_restored_after_a_crash_onto_a_file_changed_since_are_not_reloaded
     qtbot.waitUntil(lambda: "was changed on disk by another program" in window.file_bar.text())
     assert window.document is not None and window.document.course.title == "Recovered title"
     assert window.isWindowModified()
+
+
+def test_a_read_only_course_says_so_and_save_offers_save_as(
+        window: MainWindow, sample_course: Path, answers: ModalAnswers, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    original = sample_course.read_bytes()
+    sample_course.chmod(0o444)  # tests run as root, who may write it anyway: the mode is what counts
+    window.files.open_path(sample_course)
+    assert window.windowTitle() == "What Is Customer Focus? — course.md (read-only)[*] — Authoring"
+    assert window.read_only_bar.text().startswith("course.md is read-only: its permissions do not let you change it")
+    assert [button.text() for button in window.read_only_bar.buttons] == ["Save As…"]
+    window.window_actions.add_lesson.trigger()
+    window.grab().save(str(tmp_path / "read-only.png"))
+
+    answers.queue = [Button.Cancel]
+    assert not window.files.save()
+    assert answers.asked == ["Read-only file: course.md is read-only, so Save does not replace it.\n\n"
+                             "Save your version as another file?"]
+    assert sample_course.read_bytes() == original and sample_course.stat().st_mode & 0o777 == 0o444
+    assert window.isWindowModified()
+
+    copy = tmp_path / "my-copy.md"
+    monkeypatch.setattr(QFileDialog, "exec", lambda _dialog: 1)
+    monkeypatch.setattr(QFileDialog, "selectedFiles", lambda _dialog: [str(copy)])
+    answers.queue = [Button.Save]
+    assert window.files.save()
+    assert "# Lesson: New lesson" in copy.read_text(encoding="utf-8")
+    assert sample_course.read_bytes() == original
+    assert window.windowTitle() == "What Is Customer Focus? — my-copy.md[*] — Authoring"
+    assert window.read_only_bar.isHidden()
+
+
+def test_a_course_made_writable_while_open_loses_the_read_only_mark(
+        qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:
+    sample_course.chmod(0o444)
+    window.files.open_path(sample_course)
+    assert not window.read_only_bar.isHidden()
+    sample_course.chmod(0o644)
+    qtbot.waitUntil(window.read_only_bar.isHidden)
+    assert "(read-only)" not in window.windowTitle()
+    window.window_actions.add_lesson.trigger()
+    assert window.files.save()  # no question now
+    assert "# Lesson: New lesson" in sample_course.read_text(encoding="utf-8")

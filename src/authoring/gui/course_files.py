@@ -19,6 +19,7 @@ from authoring.core.atomic_write import write_advice
 from authoring.core.course_file import LoadedCourse, file_digest, load_course
 from authoring.core.course_format import parse_course
 from authoring.core.model import Course
+from authoring.gui.disk_watch import is_read_only
 from authoring.gui.document import CourseDocument, SaveConflict, file_level
 from authoring.gui.recovery import Recovery, find_recoveries
 
@@ -153,6 +154,8 @@ class CourseFiles:
         return self._save_to(self.window.document, path)
 
     def _save_to(self, document: CourseDocument, path: Path) -> bool:
+        if is_read_only(path):  # root, or a writable folder, could replace it: never unasked
+            return self._offer_save_as(path)
         old_dir = document.source_dir
         try:
             try:
@@ -191,6 +194,14 @@ class CourseFiles:
         self.window.statusBar().showMessage(message, 6000)
         self.window.update_title()
         return True
+
+    def _offer_save_as(self, path: Path) -> bool:
+        answer = self.window.message(
+            QMessageBox.Icon.Warning, "Read-only file",
+            f"{path.name} is read-only, so Save does not replace it.\n\nSave your version as another file?",
+            buttons=QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            default=QMessageBox.StandardButton.Save, labels={QMessageBox.StandardButton.Save: "Save As…"})
+        return answer == QMessageBox.StandardButton.Save and self.save_as()
 
     def _save_text(self, path: Path | None = None) -> bool:
         page = self.window.text_page

@@ -1,4 +1,4 @@
-"""The open course's file as other programs leave it: changed, deleted or moved.
+"""The open course's file as other programs leave it: changed, deleted or moved, read-only.
 
 As VS Code does: a course without unsaved edits is read again when a git
 checkout or another editor changes its file; with unsaved edits a bar says
@@ -8,6 +8,8 @@ course that does not read as one, and the edits are never dropped unasked.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +33,9 @@ class DiskWatch(QObject):
         super().__init__(window)
         self.window = window
         self.bar = window.file_bar
+        self.read_only_bar = window.read_only_bar
         self.document: CourseDocument | None = None
+        self.read_only = False
         self._kept = ""
         """The digest of the version on disk the author chose "Keep mine" for: only a newer one is news."""
         self.watcher = QFileSystemWatcher(self)
@@ -48,6 +52,7 @@ class DiskWatch(QObject):
         document.saved.connect(self.check)  # Save As: another file to watch; a save answers the bar
         # Not at once: a restored course is marked unsaved only after it is set, and must not be reloaded.
         self._watch_paths()
+        self._show_read_only(self._path())
         self.settle.start()
 
     def unwatch(self) -> None:
@@ -60,6 +65,7 @@ class DiskWatch(QObject):
         if paths:
             self.watcher.removePaths(paths)
         self.bar.hide()
+        self._show_read_only(None)
 
     def _path(self) -> Path | None:
         # The file a link names: saves write that one.
@@ -86,6 +92,7 @@ class DiskWatch(QObject):
         document, path = self.document, self._path()
         if document is None or path is None:
             return
+        self._show_read_only(path)
         try:
             data = path.read_bytes()
         except FileNotFoundError:
@@ -160,6 +167,40 @@ class DiskWatch(QObject):
             f"{path.name} was changed on disk but no longer reads as a course, so the course open here was left "
             f"as it is. {where}{more}. Fix the file, or keep your version (Save will ask before overwriting it).",
             actions, kind="error")
+
+    def _show_read_only(self, path: Path | None) -> None:
+        read_only = path is not None and is_read_only(path)
+        if read_only != self.read_only:
+            self.read_only = read_only
+            self.window.update_title()
+        if path is not None and read_only:
+            self.read_only_bar.show_message(
+                f"{path.name} is read-only: its permissions do not let you change it. You can still edit here; "
+                "Save offers Save As, to keep your version in another file.",
+                [("Save As…", self.window.files.save_as)], kind="info")
+        else:
+            self.read_only_bar.hide()
+
+
+def is_read_only(path: Path) -> bool:
+    """True when the file's mode gives this user no write permission.
+
+    By the mode bits, not ``os.access``: that says yes to root, whom a
+    read-only mode still marks as a file not to be replaced unasked.
+    """
+    try:
+        mode = path.stat()
+    except OSError:
+        return False
+    if not hasattr(os, "geteuid"):  # Windows: the read-only attribute clears every write bit
+        return not mode.st_mode & stat.S_IWRITE
+    if mode.st_uid == os.geteuid():
+        bit = stat.S_IWUSR
+    elif mode.st_gid == os.getegid() or mode.st_gid in os.getgroups():
+        bit = stat.S_IWGRP
+    else:
+        bit = stat.S_IWOTH
+    return not mode.st_mode & bit
 
 
 def find_again(course: Course, old: object, target: Target) -> Target:

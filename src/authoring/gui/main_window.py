@@ -49,11 +49,13 @@ class MainWindow(QMainWindow):
         self._text_mode: TextMode | None = None
         self.stack = QStackedWidget()
         self.file_bar = MessageBar("fileBar")
+        self.read_only_bar = MessageBar("readOnlyBar")
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(4, 4, 4, 0)
         column.setSpacing(4)
         column.addWidget(self.file_bar)
+        column.addWidget(self.read_only_bar)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.disk_watch = DiskWatch(self)
@@ -228,8 +230,11 @@ class MainWindow(QMainWindow):
 
     def message(self, kind: QMessageBox.Icon, title: str, text: str, details: str = "", *,
                 buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
-                default: QMessageBox.StandardButton | None = None) -> QMessageBox.StandardButton:
+                default: QMessageBox.StandardButton | None = None,
+                labels: dict[QMessageBox.StandardButton, str] | None = None) -> QMessageBox.StandardButton:
         box = QMessageBox(kind, title, text, buttons, self)
+        for button, label in (labels or {}).items():
+            box.button(button).setText(label)
         if details:
             box.setDetailedText(details)
             box.setInformativeText(details.split("\n", 1)[0])
@@ -243,6 +248,8 @@ class MainWindow(QMainWindow):
             modified = self.text_page.is_modified()
         elif self.document is not None:
             name = f"{self.document.course.title or 'Untitled course'} — {self.document.display_name}"
+            if self.disk_watch.read_only:
+                name += " (read-only)"
             modified = self.document.is_modified
         else:
             self.setWindowTitle("Authoring")
