@@ -28,6 +28,9 @@ MAX_WAIT_S = 20.0
 
 class Autosave(QObject):
     failed = Signal(str)
+    """The edits could not be kept: why, in the author's words."""
+    working = Signal()
+    """The edits are kept again after a failure."""
 
     def __init__(self, recovery_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +41,7 @@ class Autosave(QObject):
         self._modified: Callable[[], bool] = lambda: False
         self._first_unsaved: float | None = None
         self._document: CourseDocument | None = None
+        self.failing = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -74,6 +78,7 @@ class Autosave(QObject):
         self._text = None
         self._document = None
         self._first_unsaved = None
+        self.failing = False
 
     def edited(self) -> None:
         now = time.monotonic()
@@ -96,8 +101,14 @@ class Autosave(QObject):
         try:
             self.writer.write_text(*self._text())
         except OSError as exc:
-            self.failed.emit(f"Autosave failed: {exc.strerror or exc}")
+            self.failing = True
+            self.failed.emit(
+                f"Crash protection is off: autosave cannot write your edits to {self.recovery_dir} "
+                f"({exc.strerror or exc}). Until it can, they are only in this window: save them with Save.")
             return False
+        if self.failing:
+            self.failing = False
+            self.working.emit()
         return True
 
     def _modified_changed(self, modified: bool) -> None:

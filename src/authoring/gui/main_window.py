@@ -50,18 +50,23 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.file_bar = MessageBar("fileBar")
         self.read_only_bar = MessageBar("readOnlyBar")
+        self.autosave_bar = MessageBar("autosaveBar")
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(4, 4, 4, 0)
         column.setSpacing(4)
         column.addWidget(self.file_bar)
         column.addWidget(self.read_only_bar)
+        column.addWidget(self.autosave_bar)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.disk_watch = DiskWatch(self)
 
         self.autosave = Autosave(context.recovery_dir, self)
-        self.autosave.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        # Until autosave works again: a passing status message was gone before anyone read it.
+        self.autosave.failed.connect(lambda message: self.autosave_bar.show_message(
+            message, [("Try again", self.autosave.save_now)], kind="error"))
+        self.autosave.working.connect(self.autosave_bar.hide)
         self.window_actions = WindowActions(self, self.undo_group)
         self.window_actions.show_problems.setChecked(True)
         self.window_actions.show_problems.toggled.connect(self._show_problems)
@@ -183,6 +188,7 @@ class MainWindow(QMainWindow):
             self.document = None
         self.disk_watch.unwatch()
         self.autosave.detach()
+        self.autosave_bar.hide()  # nothing left to keep
 
     @property
     def outline(self) -> OutlineView | None:
