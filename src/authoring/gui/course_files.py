@@ -53,15 +53,39 @@ class CourseFiles:
         loaded = load_course(path)
         if loaded.course is None:
             self._report_unreadable(loaded)
-            if not path.exists():
-                self.window.context.settings.remove_recent(path)
-                self.window.refresh_welcome()
             return False
         self.window.context.settings.add_recent(path)
         if not loaded.lossless:
             return self._offer_text_mode(loaded)
         self.window.set_document(CourseDocument(loaded.course, path, loaded.digest, file_level(loaded.problems)))
         return True
+
+    def open_recent(self, path: Path) -> bool:
+        """Open a course from the recent list; one that is not there is kept in the list unless the author
+        removes it, since a drive that is not plugged in brings it back."""
+        from authoring.gui.welcome_page import missing_part
+
+        gone = missing_part(path)
+        if gone is None:
+            return self.open_path(path)
+        if gone not in (path, path.parent):
+            self.window.message(
+                QMessageBox.Icon.Information, "Course not reachable",
+                f"{path} cannot be reached: {gone} is not there.\n\nIf it is on a drive or network folder that is "
+                "not connected, connect it and try again. The course stays in the recent list.")
+            return False
+        answer = self.window.message(
+            QMessageBox.Icon.Warning, "Course not found",
+            f"{path} is no longer there: it was deleted, moved or renamed.\n\nRemove it from the recent list? If "
+            "it was moved, open it from its new place with Open.",
+            buttons=QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            default=QMessageBox.StandardButton.Discard,
+            labels={QMessageBox.StandardButton.Discard: "Remove from list",
+                    QMessageBox.StandardButton.Cancel: "Keep"})
+        if answer == QMessageBox.StandardButton.Discard:
+            self.window.context.settings.remove_recent(path)
+            self.window.refresh_welcome()
+        return False
 
     def _report_unreadable(self, loaded: LoadedCourse) -> None:
         details = "\n".join(problem.format(str(loaded.path)) for problem in loaded.problems)
@@ -122,10 +146,12 @@ class CourseFiles:
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
+        from authoring.gui.welcome_page import missing_part
+
         for path in self.window.context.settings.recent_files:
-            action = menu.addAction(str(path))
+            action = menu.addAction(f"{path} (missing)" if missing_part(path) else str(path))
             action.setData(str(path))
-            action.triggered.connect(lambda _checked=False, target=path: self.open_path(target))
+            action.triggered.connect(lambda _checked=False, target=path: self.open_recent(target))
         if menu.isEmpty():
             menu.addAction("(no recent courses)").setEnabled(False)
 

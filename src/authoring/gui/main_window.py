@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
             self._welcome.newRequested.connect(self.files.new_course)
             self._welcome.openRequested.connect(self.files.open_dialog)
             self._welcome.sampleRequested.connect(self.files.open_sample)
-            self._welcome.recentRequested.connect(self.files.open_path)
+            self._welcome.recentRequested.connect(self.files.open_recent)
             self.stack.addWidget(self._welcome)
         return self._welcome
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -80,14 +81,39 @@ class WelcomePage(QWidget):
     def set_recent(self, paths: list[Path], sample_available: bool) -> None:
         self.recent.clear()
         for path in paths:
-            item = QListWidgetItem(icon("course"), f"{path.parent.name}/{path.name}\n{shown_folder(path.parent)}")
+            name = f"{path.parent.name}/{path.name}"
+            gone = missing_part(path)
+            if gone is None:
+                item = QListWidgetItem(icon("course"), f"{name}\n{shown_folder(path.parent)}")
+                item.setToolTip(str(path))
+            else:
+                # Said in the text, not only by colour or a tooltip: a screen reader and a glance both get it.
+                why = "deleted, moved or renamed" if gone in (path, path.parent) \
+                    else f"{shown_folder(gone)} is not there: a drive not connected?"
+                greyed = QIcon(icon("course").pixmap(QSize(32, 32), QIcon.Mode.Disabled))
+                item = QListWidgetItem(greyed, f"{name} — missing ({why})\n{shown_folder(path.parent)}")
+                item.setToolTip(f"{path} is missing ({why})")
+                item.setForeground(self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
             item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(str(path) if path.exists() else f"{path} (no longer there)")
             self.recent.addItem(item)
         if not paths:
             self.recent.addItem(QListWidgetItem("Courses you open appear here."))
             self.recent.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         self.sample_button.setEnabled(sample_available)
+
+
+def missing_part(path: Path) -> Path | None:
+    """``None`` while ``path`` is there; else the outermost folder (or the file itself) that is not.
+
+    A course whose own folder is gone was deleted or moved; one whose folder's
+    parent is gone too is most likely on a drive that is not plugged in.
+    """
+    if path.exists():
+        return None
+    gone = path
+    while gone.parent != gone and not gone.parent.exists():
+        gone = gone.parent
+    return gone
 
 
 def shown_folder(folder: Path) -> str:
