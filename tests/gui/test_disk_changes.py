@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from authoring.core.atomic_write import atomic_write
@@ -15,6 +15,7 @@ from authoring.core.course_file import load_course
 from authoring.core.course_format import write_course
 from authoring.core.model import Lesson, Quiz
 from authoring.gui.main_window import MainWindow
+from authoring.gui.models.choice_table_model import TEXT
 
 if TYPE_CHECKING:
     from stubs import ModalAnswers
@@ -102,6 +103,26 @@ def test_unsaved_edits_are_kept_and_a_bar_says_at_once_that_the_file_changed(
     assert window.document is not None and window.document is not document
     assert window.document.course.items[0].title == "A second change"
     assert not window.isWindowModified() and window.file_bar.isHidden()
+
+
+def test_text_typed_in_an_open_cell_counts_as_an_unsaved_edit(qtbot: QtBot, window: MainWindow,
+                                                              sample_course: Path) -> None:
+    window.files.open_path(sample_course)
+    assert window.page is not None and window.document is not None
+    quiz = quiz_row(window)
+    window.page.outline.select_target((quiz, 0))
+    table = window.page.editor.question_editor.table
+    table.setFocus()
+    table.edit(table.model().index(0, TEXT))
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    cell = QApplication.focusWidget()
+    cell.selectAll()
+    qtbot.keyClicks(cell, "Typed, not yet confirmed")
+    assert not window.isWindowModified()
+    change_elsewhere(sample_course)
+    qtbot.waitUntil(lambda: not window.file_bar.isHidden())
+    assert window.document.course.items[quiz].questions[0].choices[0].text == "Typed, not yet confirmed"  # type: ignore[union-attr]
+    assert window.isWindowModified()
 
 
 def test_a_file_deleted_or_moved_keeps_the_edits_and_points_to_save(

@@ -101,6 +101,10 @@ class DiskWatch(QObject):
         except OSError:
             return  # cannot be read just now (permissions): a save says why
         digest = file_digest(data)
+        if digest not in (document.digest, self._kept):
+            from authoring.gui.course_files import finish_editing_in_place  # (imports this module)
+
+            finish_editing_in_place()  # text typed in an open cell or rename counts as an edit to keep
         if digest == document.digest:  # our own save, a touch, or changed back
             self.bar.hide()
         elif digest == self._kept:
