@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+from PySide6.QtWidgets import QApplication, QLineEdit, QTableView, QToolButton
 from pytestqt.qtbot import QtBot
 
 from authoring.core.model import Course, Lesson, Quiz, Reflection
@@ -38,6 +38,8 @@ def test_typing_in_a_field_is_one_undo_step_named_in_the_edit_menu(qtbot: QtBot,
     assert course.items[0].title == "Listening first"
     assert window.page.outline.outline.index_of((0,)).data() == "Listening first"
     assert window.window_actions.undo.text() == "&Undo Edit lesson title"
+    [button] = [b for b in window.findChildren(QToolButton) if b.defaultAction() is window.window_actions.undo]
+    assert (button.text(), button.toolTip()) == ("Undo", "Undo Edit lesson title")  # the toolbar stays put
     assert window.isWindowModified()
     qtbot.keyClick(editor.title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert course.items[0].title == original

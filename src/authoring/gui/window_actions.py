@@ -33,6 +33,10 @@ class WindowActions:
         self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo = undo_group.createRedoAction(w, "&Redo")
         self.redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        # The toolbar keeps short labels (the edit's name is in the tooltip and the Edit menu): with
+        # "Undo Edit question explanation" on it, the buttons after it moved at every edit.
+        self.undo.setIconText("Undo")
+        self.redo.setIconText("Redo")
         outline = w.outline_call
         self.add_lesson = a("Add &Lesson", "Ctrl+Shift+L", outline(lambda o: o.add_item("lesson")), "lesson")
         self.add_quiz = a("Add &Quiz", "Ctrl+Shift+Q", outline(lambda o: o.add_item("quiz")), "quiz")
