@@ -210,6 +210,37 @@ def test_enter_in_the_last_choice_adds_a_new_one(qtbot: QtBot, window: MainWindo
     assert question.choices[count].text == "A fifth choice"
 
 
+def test_escape_in_a_choice_just_added_takes_it_back_out(qtbot: QtBot, window: MainWindow,
+                                                        sample_course: Path) -> None:
+    course = open_sample(window, sample_course)
+    assert window.page is not None and window.document is not None
+    q = quiz_row(course)
+    window.page.outline.select_target((q, 0))
+    editor = window.page.editor.question_editor
+    question = course.items[q].questions[0]
+    count, steps = len(question.choices), window.document.undo_stack.index()
+    table = editor.table
+    table.setFocus()
+    table.setCurrentIndex(editor.choices.index(count - 1, TEXT))
+    table.edit(table.currentIndex())
+    qtbot.keyClick(cell_editor(table), Qt.Key.Key_Return)  # Enter adds an empty choice to type into
+    qtbot.waitUntil(lambda: len(question.choices) == count + 1)
+    qtbot.keyClicks(cell_editor(table), "Never mind")
+    qtbot.keyClick(cell_editor(table), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: len(question.choices) == count)
+    assert window.document.undo_stack.index() == steps  # the adding undone: no "Add choice" left to undo
+    assert not window.isWindowModified()
+    editor.add_button.click()  # a choice added and typed into stays, Escape or not
+    qtbot.waitUntil(lambda: len(question.choices) == count + 1)
+    qtbot.keyClicks(cell_editor(table), "Kept")
+    qtbot.keyClick(cell_editor(table), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: question.choices[count].text == "Kept")
+    qtbot.waitUntil(lambda: len(question.choices) == count + 2)  # Enter in the last one added another
+    qtbot.keyClick(cell_editor(table), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: len(question.choices) == count + 1)
+    assert question.choices[count].text == "Kept"
+
+
 def cell_editor(table: QTableView) -> QLineEdit:
     editors = [editor for editor in table.viewport().findChildren(QLineEdit) if editor.isVisible()]
     assert len(editors) == 1

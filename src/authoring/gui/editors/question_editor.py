@@ -52,7 +52,9 @@ class ChoiceTable(QTableView):
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, hint)
         current = self.currentIndex()
-        if (hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and current.column() == TEXT
+        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:
+            self.editor.drop_untouched_new_choice()
+        elif (hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and current.column() == TEXT
                 and current.row() == self.model().rowCount() - 1):
             self.editor.add_choice(edit=True)
 
@@ -68,6 +70,8 @@ class QuestionEditor(ObjectEditor):
         self.body.setAccessibleName("Question body")
         self.body.setMaximumHeight(80)
         self.choices = ChoiceTableModel(document)
+        self._new_choice_step: int | None = None
+        """The undo stack's index just after adding a choice to type into, until its editor closes."""
         self.table = ChoiceTable(self)
         self.table.setModel(self.choices)
         self.table.setAccessibleName("Choices")
@@ -161,8 +165,23 @@ class QuestionEditor(ObjectEditor):
         index = self.choices.index(row, TEXT)
         self.table.setCurrentIndex(index)
         if edit:
+            self._new_choice_step = self.document.undo_stack.index()
             self.table.setFocus()
             self.table.edit(index)
+
+    def drop_untouched_new_choice(self) -> None:
+        """Escape in the choice just added (by Enter or Add choice) takes the empty choice back out.
+
+        Only while its adding is still the last edit: anything done since stays as it is.
+        """
+        step, self._new_choice_step = self._new_choice_step, None
+        row = self.current_row()
+        if (step is None or step != self.document.undo_stack.index() or self.question is None
+                or not 0 <= row < len(self.question.choices)):
+            return
+        choice = self.question.choices[row]
+        if not choice.text and not choice.feedback and not choice.correct:
+            self.document.undo_stack.undo()
 
     def remove_choice(self) -> None:
         target = self.choices.question_target()
