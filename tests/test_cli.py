@@ -264,3 +264,23 @@ def test_a_bad_font_file_is_one_line_naming_it(sample_course: Path, tmp_path: Pa
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"{font}: error: {problem}"), result.stderr
     assert not (tmp_path / "f.pdf").exists()
+
+
+def test_an_internal_error_is_named_as_ours_and_leaves_the_output_as_it_was(
+        sample_course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from authoring.cli import EXIT_INTERNAL_ERROR, main
+    from authoring.export.pdf import editions
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug in the layout")
+    monkeypatch.setattr(editions.StoryBuilder, "story", broken)
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"the reviewer's copy")
+    code = main(["export", str(sample_course), "--format", "pdf", "-o", str(target)])
+    err = capsys.readouterr().err
+    assert code == EXIT_INTERNAL_ERROR
+    assert "RuntimeError: a bug in the layout" in err  # the details, for a report
+    assert err.splitlines()[-1].startswith("authoring export: internal error (the details are above); no file of "
+                                           "yours was changed")
+    assert target.read_bytes() == b"the reviewer's copy"

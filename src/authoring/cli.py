@@ -1,7 +1,7 @@
 """The ``authoring`` command: the editor, and the same engine for scripts and CI.
 
 Exit codes: 0 success, 1 a problem with the course (or the export), 2 a usage
-problem.  Diagnostics read ``path:line: severity: message``.
+problem, 70 a fault of this program.  Diagnostics read ``path:line: severity: message``.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import argparse
 import datetime
 import importlib
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from authoring.export.registry import ExportError, ExportOptions, exporters, get
 
 COMMANDS = ("check", "new", "export")
 EXIT_OK, EXIT_COURSE_PROBLEM, EXIT_USAGE = 0, 1, 2
+EXIT_INTERNAL_ERROR = 70  # sysexits' EX_SOFTWARE
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 
 
@@ -39,6 +41,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(options.run(options))
     except KeyboardInterrupt:
         return 130
+    except Exception:  # a bug of ours: the details for a report, then what it means for the user
+        traceback.print_exc()
+        _fail(f"authoring {options.command}: internal error (the details are above); no file of yours was "
+              "changed, since every file is written whole or not at all. Please report it with the course file")
+        return EXIT_INTERNAL_ERROR
 
 
 def _parser() -> argparse.ArgumentParser:
