@@ -10,6 +10,7 @@ as a core :class:`~authoring.core.commands.Change`, bracketed by the matching
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
@@ -40,6 +41,7 @@ class OutlineModel(QAbstractItemModel):
         self._where: dict[int, Target] = {}
         self._objects: dict[int, Any] = {}
         self._pending_move = False
+        self._token = uuid.uuid4().hex
         self._reindex()
         document.aboutToChange.connect(self._before)
         document.changed.connect(self._after)
@@ -157,7 +159,10 @@ class OutlineModel(QAbstractItemModel):
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
         mime = QMimeData()
         targets = [list(t) for t in (self.target(index) for index in indexes) if t]
-        mime.setData(MIME_TYPE, QByteArray(json.dumps(targets[:1]).encode()))
+        # The document's token goes along: a row dragged from another window (another course) names a
+        # place in that course, and dropped here it would move whatever sits at the same place in this one.
+        payload = {"document": self._token, "rows": targets[:1]}
+        mime.setData(MIME_TYPE, QByteArray(json.dumps(payload).encode()))
         return mime
 
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
@@ -172,18 +177,38 @@ class OutlineModel(QAbstractItemModel):
         # False, so the view does not also delete the source row: the Move did it all.
         return False
 
-    def _drop_move(self, data: QMimeData, row: int, parent: AnyIndex) -> Move | None:
+    def _dragged_row(self, data: QMimeData) -> Target | None:
+        """The row a drag carries, if it is a row of this very course that is still there."""
         if not data.hasFormat(MIME_TYPE):
             return None
         try:
-            sources = json.loads(bytes(data.data(MIME_TYPE).data()).decode())
-            source: Target = tuple(int(n) for n in sources[0])
-        except (ValueError, IndexError, TypeError):
+            payload = json.loads(bytes(data.data(MIME_TYPE).data()).decode())
+        except (ValueError, UnicodeDecodeError):
+            return None
+        if not isinstance(payload, dict) or payload.get("document") != self._token:
+            return None
+        rows = payload.get("rows")
+        if not isinstance(rows, list) or not rows or not isinstance(rows[0], list):
+            return None
+        source = rows[0]
+        if not 1 <= len(source) <= 2 or not all(type(n) is int and n >= 0 for n in source):
+            return None
+        try:
+            self.document.resolve(tuple(source))
+        except IndexError:
+            return None
+        return tuple(source)
+
+    def _drop_move(self, data: QMimeData, row: int, parent: AnyIndex) -> Move | None:
+        source = self._dragged_row(data)
+        if source is None:
             return None
         destination = self.target(parent)
-        if destination is None or len(destination) != len(source) - 1 or not source:
+        if destination is None and len(source) == 1:
+            destination, row = (), -1  # on the empty space below the outline: to the end
+        if destination is None or len(destination) != len(source) - 1:
             # Dropping a question on a quiz's question row, or an item on an item row: go beside it.
-            if destination is not None and len(destination) == len(source) and row == -1:
+            if destination and len(destination) == len(source) and row == -1:
                 row, destination = destination[-1], destination[:-1]
             else:
                 return None
