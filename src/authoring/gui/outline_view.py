@@ -10,7 +10,18 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
-from authoring.core.commands import Insert, Remove, Target, duplicate, move_by, new_item, new_question
+from authoring.core.commands import (
+    Change,
+    Insert,
+    Remove,
+    RowInserted,
+    RowMoved,
+    Target,
+    duplicate,
+    move_by,
+    new_item,
+    new_question,
+)
 from authoring.core.model import Quiz
 from authoring.gui.document import CourseDocument
 from authoring.gui.models.outline_model import OutlineModel
@@ -35,7 +46,10 @@ class OutlineView(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.SelectedClicked)
+        self._shown: tuple[Target | None, int] = (None, 0)
         self.selectionModel().currentChanged.connect(self._current_changed)
+        # After the model has followed the change (it connected first).
+        document.changed.connect(self._structure_changed)
         self.outline.rowsInserted.connect(lambda parent, *_: self.expand(parent))
         self.expandAll()
 
@@ -60,7 +74,27 @@ class OutlineView(QTreeView):
         self.scrollTo(index)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.targetChanged.emit(self.outline.target(current))
+        self._announce(self.outline.target(current))
+
+    def _announce(self, target: Target | None) -> None:
+        self._shown = (target, id(self.document.resolve(target)) if target is not None else 0)
+        self.targetChanged.emit(target)
+
+    def _structure_changed(self, change: Change) -> None:
+        """Undo and redo select the row they bring back or move, as the edit itself did.
+
+        The current row follows its object through moves without Qt saying so, so the editor pane and
+        the preview also hear when the selected object now sits at another place.
+        """
+        if isinstance(change, RowInserted) and len(change.parent) <= 1:
+            self.select_target((*change.parent, change.row))
+        elif isinstance(change, RowMoved) and len(change.src_parent) <= 1:
+            self.select_target((*change.dst_parent, change.dst_row))
+        else:
+            return
+        target = self.current_target()
+        if (target, id(self.document.resolve(target)) if target is not None else 0) != self._shown:
+            self._announce(target)
 
     # -- structural edits ------------------------------------------------------------------
 
