@@ -110,3 +110,31 @@ def test_a_series_of_structural_edits_undone_to_the_saved_point_saves_the_same_b
     while stack.canRedo():
         stack.redo()
     qtmodeltester.check(outline.outline, force_py=True)
+
+
+def test_a_quiz_added_duplicated_or_brought_back_opens_like_the_others(qtbot: QtBot, window: MainWindow,
+                                                                       sample_course: Path,
+                                                                       tmp_path: Path) -> None:
+    course = open_sample(window, sample_course)
+    assert window.page is not None and window.document is not None
+    outline, actions, stack = window.page.outline, window.window_actions, window.document.undo_stack
+    q = quiz_row(course)
+
+    def is_open(target: tuple[int, ...]) -> bool:
+        return outline.isExpanded(outline.outline.index_of(target))
+
+    assert is_open((q,))
+    outline.select_target((q,))
+    actions.duplicate.trigger()
+    assert outline.current_target() == (q + 1,) and is_open((q + 1,))
+    outline.grab().save(str(tmp_path / "duplicated-quiz.png"))
+    actions.add_quiz.trigger()
+    assert is_open((q + 2,))
+    outline.select_target((q,))
+    outline.setFocus()
+    qtbot.keyClick(outline, Qt.Key.Key_Delete)
+    stack.undo()
+    assert outline.current_target() == (q,) and is_open((q,))
+    outline.collapse(outline.outline.index_of((q + 1,)))
+    qtbot.keyClick(outline, Qt.Key.Key_Down, ALT)  # a folded quiz moved past stays folded
+    assert not is_open((q,)) and is_open((q + 1,))

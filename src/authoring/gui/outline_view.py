@@ -50,8 +50,15 @@ class OutlineView(QTreeView):
         self.selectionModel().currentChanged.connect(self._current_changed)
         # After the model has followed the change (it connected first).
         document.changed.connect(self._structure_changed)
-        self.outline.rowsInserted.connect(lambda parent, *_: self.expand(parent))
+        self.outline.rowsInserted.connect(self._rows_inserted)
         self.expandAll()
+
+    def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        # Open like every row at start (expandAll): a quiz added, duplicated or brought back by Undo
+        # came in folded, the only one so among open ones.
+        self.expand(parent)
+        for row in range(first, last + 1):
+            self.expand(self.outline.index(row, 0, parent))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Delete on a row deletes it (Undo brings it back); only here, never while typing in a field.
