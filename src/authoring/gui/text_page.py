@@ -76,7 +76,7 @@ class TextPage(QWidget):
         target = path or self.path
         assert target is not None
         data = self.text().encode("utf-8")
-        atomic_write(target.resolve(), data)  # through a link to the file it names, as a course save does
+        atomic_write(target, data)  # through a link, to the file it names
         self.path = target
         self.digest = file_digest(data)
         self.editor.document().setModified(False)
