@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from authoring.core.commands import Target
 from authoring.core.ids import resolve_ids
+from authoring.core.problems import Severity, place_of
+from authoring.core.validation import check_course
 from authoring.export.registry import get_exporter
 from authoring.gui.document import CourseDocument
 from authoring.gui.export_worker import ExportJob, ExportRun
@@ -51,6 +53,8 @@ class LearnerPreview(QWidget):
         import lxml.etree  # noqa: F401
         from PySide6.QtWebEngineWidgets import QWebEngineView  # heavy: only when the preview is shown
 
+        from authoring.gui.preview.player_page import PlayerPage
+
         self.document = document
         self.settings = settings
         self.target: Target | None = None
@@ -59,6 +63,8 @@ class LearnerPreview(QWidget):
         self.loaded_index: Path | None = None
         self._folder = Path(tempfile.mkdtemp(prefix="authoring-preview-"))
         self._generation = 0
+        self._scroll_back: QPointF | None = None
+        """Where the reader was, in CSS pixels, to go back to once the refreshed player has loaded."""
 
         self.desktop_button = QToolButton()
         self.phone_button = QToolButton()
@@ -86,6 +92,9 @@ class LearnerPreview(QWidget):
 
         self.view = QWebEngineView()
         self.view.setAccessibleName("Learner preview")
+        self.player_page = PlayerPage(self.view)
+        self.player_page.blocked.connect(self._set_status)
+        self.view.setPage(self.player_page)
         self.view.loadFinished.connect(self._loaded)
         self.frame = QWidget()
         frame_layout = QHBoxLayout(self.frame)
@@ -95,12 +104,29 @@ class LearnerPreview(QWidget):
                               "exporter, so there is nothing to show yet.")
         self.missing.setWordWrap(True)
         self.missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Why the preview is not up to date, in full: the status bar has room for one line only.
+        self.notice = QLabel()
+        self.notice.setObjectName("previewNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setStyleSheet("#previewNotice { background: palette(tool-tip-base); color: palette(tool-tip-text);"
+                                  " border: 1px solid palette(mid); padding: 6px; }")
+        self.notice.hide()
+        self.failure = QLabel()  # in place of the player while there is none to show
+        self.failure.setWordWrap(True)
+        self.failure.setTextFormat(Qt.TextFormat.PlainText)
+        self.failure.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.failure.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.failure.setMargin(12)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.frame)
         self.pages.addWidget(self.missing)
+        self.pages.addWidget(self.failure)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.notice)
         layout.addWidget(self.pages, 1)
 
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
@@ -175,7 +201,8 @@ class LearnerPreview(QWidget):
         if exporter is None:
             self.pages.setCurrentWidget(self.missing)
             return
-        self.pages.setCurrentWidget(self.frame)
+        if self.pages.currentWidget() is self.missing:
+            self.pages.setCurrentWidget(self.frame)
         if self.run is not None:
             self.pending = True  # once this run is done, once more with the latest edits
             return
@@ -195,13 +222,21 @@ class LearnerPreview(QWidget):
     def _exported(self, written: list[Path], errors: list[str]) -> None:
         self.run = None
         if errors or not written:
-            self._set_status(errors[0] if errors else "The preview could not be made.")
+            self._show_failure(errors[0] if errors else "The preview could not be made.")
         else:
             folder = written[0]
             index = folder / "index.html" if folder.is_dir() else folder
             previous = self.loaded_index
+            url = self._url(index)
+            self._scroll_back = None
+            if self.loaded_index is not None and self.view.url().fragment() == url.fragment():
+                # Still on the same screen: the author keeps their place in it, not back at the top.
+                self._scroll_back = self.player_page.scrollPosition() / self.view.zoomFactor()
             self.loaded_index = index
-            self.view.setUrl(self._url(index))
+            self.player_page.player = index
+            self.view.setUrl(url)
+            self.notice.hide()
+            self.pages.setCurrentWidget(self.frame)
             self._set_status("Up to date")
             if previous is not None and previous.parent != index.parent:
                 shutil.rmtree(previous.parent if previous.name == "index.html" else previous, ignore_errors=True)
@@ -209,9 +244,31 @@ class LearnerPreview(QWidget):
             self.pending = False
             self.refresh()
 
+    def _show_failure(self, error: str) -> None:
+        """Says what keeps the preview from updating, and that what it shows is the course before the edit."""
+        problems = [problem for problem in check_course(self.document.course, self.document.source_dir or Path.cwd())
+                    if problem.severity is Severity.ERROR]
+        if problems:
+            count = f"{len(problems)} error{'s' if len(problems) > 1 else ''}"
+            headline = f"The course has {count} (see the problems panel)."
+            lines = [f"• {place_of(problem, self.document.course) or f'Line {problem.line}'}: {problem.message}"
+                     for problem in problems]
+            error = "\n".join([headline, *lines])
+        self._set_status("Not up to date: " + error)
+        if self.loaded_index is None:
+            self.failure.setText(f"No preview yet.\n\n{error}")
+            self.pages.setCurrentWidget(self.failure)
+        else:
+            self.notice.setText(f"{error}\nThe preview below shows the course as it was before.")
+            self.notice.show()
+
     def _loaded(self, ok: bool) -> None:
-        if not ok:
-            self._set_status("The player did not load; see the problems panel")
+        refused, self.player_page.refused = self.player_page.refused, False
+        if not ok and not refused:
+            self._set_status("The player did not load; refresh to try again")
+        elif self._scroll_back is not None:
+            self.player_page.runJavaScript(f"window.scrollTo({self._scroll_back.x()}, {self._scroll_back.y()})")
+        self._scroll_back = None
         self._fit_zoom()  # a new page may start at the default zoom
 
     def dispose(self) -> None:
