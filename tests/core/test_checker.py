@@ -116,3 +116,21 @@ def test_a_quote_that_is_not_under_a_choice_says_how_to_indent_it(tmp_path: Path
     text = HEADER + "# Quiz: Q\n\n## S?\n\n- [x] a\n> Feedback for a.\n- [ ] b\n"
     errors = only(problems_of(tmp_path, text), "error")
     assert any(line == 10 and "indent it by two spaces" in message for _, line, message in errors), errors
+
+
+def test_a_link_to_a_file_of_the_authors_is_a_warning_naming_it(tmp_path: Path) -> None:
+    # A package holds the course and its images only: learners would get a dead link.
+    text = HEADER + ("# Lesson: L\n\nRead [the handout](handout.pdf) and [the site](https://example.com), "
+                     "[mail us](mailto:team@example.com) or [the intro](#intro).\n\n"
+                     '<a href="notes.html">Notes</a>\n\n'
+                     "[Nowhere]()\n\n"
+                     "# Quiz: Q\n\n## Q?\n\n- [x] a\n  > See [the policy](file:///home/me/policy.pdf).\n"
+                     "- [ ] b\n\nExplanation: e.\n")
+    warnings = only(problems_of(tmp_path, text), "warning")
+    assert [(line, message.split(";")[0].split(",")[0]) for _, line, message in warnings
+            if "link" in message] == [
+        (7, "link 'handout.pdf' points to a file"),
+        (9, "link 'notes.html' points to a file"),
+        (11, "a link has no address"),
+        (17, "link 'file:///home/me/policy.pdf' points to a file"),
+    ]

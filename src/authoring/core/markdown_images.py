@@ -1,7 +1,8 @@
-"""The images a piece of Markdown shows, for the checker and for Save As.
+"""The images a piece of Markdown shows, for the checker and for Save As, and the links it holds.
 
 Both ``![alt](src)`` and raw HTML ``<img src alt>``: the player shows either, so
-the checker has to look at both, as the exporter packages both.
+the checker has to look at both, as the exporter packages both.  Links likewise:
+``[text](href)`` and ``<a href>``.
 """
 
 from __future__ import annotations
@@ -40,6 +41,26 @@ def markdown_images(markdown: str) -> Iterator[MarkdownImage]:
                 yield from _html_images(token.content, line)
 
 
+class MarkdownLink(NamedTuple):
+    line: int
+    """0-based, within the Markdown given."""
+    href: str
+
+
+def markdown_links(markdown: str) -> Iterator[MarkdownLink]:
+    if "](" not in markdown and "]:" not in markdown and "<a" not in markdown.lower():  # no link: no parse
+        return
+    for block in _parser.parse(markdown):
+        line = block.map[0] if block.map else 0
+        if block.type == "html_block":
+            yield from _html_links(block.content, line)
+        for token in block.children or []:
+            if token.type == "link_open":
+                yield MarkdownLink(line, str(token.attrs.get("href", "")))
+            elif token.type == "html_inline":
+                yield from _html_links(token.content, line)
+
+
 def local_image_path(src: str) -> PurePosixPath | None:
     """The file an image ``src`` names, relative to the course file; ``None`` for an address on the web,
     inline ``data:`` and absolute paths, which name no file of the course."""
@@ -49,20 +70,34 @@ def local_image_path(src: str) -> PurePosixPath | None:
     return PurePosixPath(unquote(url.path))
 
 
-class _ImageTags(HTMLParser):
+class _Tags(HTMLParser):
+    """The images and links of raw HTML."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str, str]] = []
+        self.images: list[tuple[int, str, str]] = []
+        self.links: list[tuple[int, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
         if tag == "img":
-            values = dict(attrs)
-            self.found.append((self.getpos()[0] - 1, values.get("src") or "", values.get("alt") or ""))
+            self.images.append((self.getpos()[0] - 1, values.get("src") or "", values.get("alt") or ""))
+        elif tag == "a" and "href" in values:
+            self.links.append((self.getpos()[0] - 1, values["href"] or ""))
+
+
+def _tags(html: str) -> _Tags:
+    tags = _Tags()
+    tags.feed(html)
+    tags.close()
+    return tags
 
 
 def _html_images(html: str, first_line: int) -> Iterator[MarkdownImage]:
-    tags = _ImageTags()
-    tags.feed(html)
-    tags.close()
-    for line, src, alt in tags.found:
+    for line, src, alt in _tags(html).images:
         yield MarkdownImage(first_line + line, src, alt)
+
+
+def _html_links(html: str, first_line: int) -> Iterator[MarkdownLink]:
+    for line, href in _tags(html).links:
+        yield MarkdownLink(first_line + line, href)

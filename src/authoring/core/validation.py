@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from authoring.core.ids import is_valid_id
-from authoring.core.markdown_images import markdown_images
+from authoring.core.markdown_images import markdown_images, markdown_links
 from authoring.core.model import Course, Item, Lesson, Question, Quiz, Reflection
 from authoring.core.problems import Problem, error, warning
 from authoring.core.suspend_budget import suspend_data_problems
@@ -85,19 +85,19 @@ def _check_item(item: Item, index: int, source_dir: Path | None) -> Iterator[Pro
                             f"'#', as in '# {match.group(1)}: …'", item=index)
     if not item.title.strip():
         yield warning(item.line, f"this {item.kind} has no title", field="title", **where)
-    yield from _check_images(item.title, item.line, source_dir, field="title", item=index)
+    yield from _check_images_and_links(item.title, item.line, source_dir, field="title", item=index)
     if isinstance(item, Lesson):
         minutes = reading_minutes(item.body)
         if minutes > MAX_LESSON_MINUTES:
             yield warning(item.line, f"lesson '{item.title}' takes about {minutes:.0f} minutes to read; "
                                      f"microlearning lessons should stay under {MAX_LESSON_MINUTES}. "
                                      "Split it into two lessons", field="body", **where)
-        yield from _check_images(item.body, item.body_line, source_dir, field="body", item=index)
+        yield from _check_images_and_links(item.body, item.body_line, source_dir, field="body", item=index)
     elif isinstance(item, Reflection):
         if not item.prompt.strip():
             yield warning(item.line, f"reflection '{item.title}' has no prompt; write the question the learner "
                                      "answers", field="prompt", **where)
-        yield from _check_images(item.prompt, item.body_line, source_dir, field="prompt", item=index)
+        yield from _check_images_and_links(item.prompt, item.body_line, source_dir, field="prompt", item=index)
     else:
         if not item.questions:
             yield warning(item.line, f"quiz '{item.title}' has no questions; add one with '## Your question?'",
@@ -105,7 +105,7 @@ def _check_item(item: Item, index: int, source_dir: Path | None) -> Iterator[Pro
         elif len(item.questions) == 1:
             yield warning(item.line, f"quiz '{item.title}' has a single question; a quiz usually checks "
                                      "more than one point", **where)
-        yield from _check_images(item.intro, item.body_line, source_dir, field="intro", item=index)
+        yield from _check_images_and_links(item.intro, item.body_line, source_dir, field="intro", item=index)
         for number, question in enumerate(item.questions):
             yield from _check_question(question, index, number, source_dir)
 
@@ -124,22 +124,41 @@ def _check_question(question: Question, item: int, number: int, source_dir: Path
                                      "after the choices", field="explanation", **where)
     if not question.stem.strip():
         yield warning(question.line, "this question has no text after '##'", field="stem", **where)
-    yield from _check_images(question.stem, question.line, source_dir, field="stem", **where)
-    yield from _check_images(question.body, question.body_line, source_dir, field="body", **where)
-    yield from _check_images(question.explanation, question.explanation_line, source_dir,
+    yield from _check_images_and_links(question.stem, question.line, source_dir, field="stem", **where)
+    yield from _check_images_and_links(question.body, question.body_line, source_dir, field="body", **where)
+    yield from _check_images_and_links(question.explanation, question.explanation_line, source_dir,
                              field="explanation", **where)
     for choice in question.choices:
-        yield from _check_images(choice.text, choice.line, source_dir, field="choices", **where)
-        yield from _check_images(choice.feedback, choice.line, source_dir, field="choices", **where)
+        yield from _check_images_and_links(choice.text, choice.line, source_dir, field="choices", **where)
+        yield from _check_images_and_links(choice.feedback, choice.line, source_dir, field="choices", **where)
 
 
-def _check_images(markdown: str, first_line: int, source_dir: Path | None, **where: int | str) -> Iterator[Problem]:
+def _check_images_and_links(markdown: str, first_line: int, source_dir: Path | None,
+                            **where: int | str) -> Iterator[Problem]:
     for image in markdown_images(markdown):
         line = first_line + image.line
         if not image.alt.strip():
             yield warning(line, f"image '{image.src}' has no alt text; describe it inside ![…] for screen readers",
                           **where)
         yield from _check_image_file(image.src, line, source_dir, where)
+    for link in markdown_links(markdown):
+        yield from _check_link(link.href, first_line + link.line, where)
+
+
+_WEB_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def _check_link(href: str, line: int, where: dict[str, int | str]) -> Iterator[Problem]:
+    """Learners get the course and its images only: a link to any other file of the author's is dead."""
+    if not href.strip():
+        yield warning(line, "a link has no address; put it between the brackets: [text](https://…)", **where)
+        return
+    url = urlparse(href)
+    if href.startswith(("#", "//")) or url.scheme in _WEB_SCHEMES or (url.scheme and url.scheme != "file"
+                                                                        and len(url.scheme) > 1):
+        return
+    yield warning(line, f"link '{href}' points to a file, which learners cannot open: a package holds only the "
+                        "course and its images. Link to a web address, or put the content in a lesson", **where)
 
 
 def _check_image_file(src: str, line: int, source_dir: Path | None, where: dict[str, int | str]) -> Iterator[Problem]:
