@@ -8,12 +8,14 @@ the checker has to look at both, as the exporter packages both.  Links likewise:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
 from typing import NamedTuple
 from urllib.parse import unquote, urlparse
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 _parser = MarkdownIt("commonmark").enable("table")
 # Every image is reported, even one a renderer refuses to link (file:, javascript:), so the checker names it.
@@ -27,10 +29,16 @@ class MarkdownImage(NamedTuple):
     alt: str
 
 
+@lru_cache(maxsize=16)
+def _blocks(markdown: str) -> list[Token]:
+    """The parsed text, read but never changed: the checker asks for a text's images, then its links."""
+    return _parser.parse(markdown)
+
+
 def markdown_images(markdown: str) -> Iterator[MarkdownImage]:
     if "![" not in markdown and "<img" not in markdown.lower():  # most texts: no image, so no parse
         return
-    for block in _parser.parse(markdown):
+    for block in _blocks(markdown):
         line = block.map[0] if block.map else 0
         if block.type == "html_block":
             yield from _html_images(block.content, line)
@@ -50,7 +58,7 @@ class MarkdownLink(NamedTuple):
 def markdown_links(markdown: str) -> Iterator[MarkdownLink]:
     if "](" not in markdown and "]:" not in markdown and "<a" not in markdown.lower():  # no link: no parse
         return
-    for block in _parser.parse(markdown):
+    for block in _blocks(markdown):
         line = block.map[0] if block.map else 0
         if block.type == "html_block":
             yield from _html_links(block.content, line)
