@@ -35,18 +35,27 @@ def _blocks(markdown: str) -> list[Token]:
     return _parser.parse(markdown)
 
 
-def markdown_images(markdown: str) -> Iterator[MarkdownImage]:
-    if "![" not in markdown and "<img" not in markdown.lower():  # most texts: no image, so no parse
-        return
+_HTML = ("html_block", "html_inline")
+
+
+def _tokens(markdown: str) -> Iterator[tuple[int, Token]]:
+    """Each HTML block and each inline token, with the 0-based line its block starts on."""
     for block in _blocks(markdown):
         line = block.map[0] if block.map else 0
         if block.type == "html_block":
-            yield from _html_images(block.content, line)
+            yield line, block
         for token in block.children or []:
-            if token.type == "image":
-                yield MarkdownImage(line, str(token.attrs.get("src", "")), token.content)
-            elif token.type == "html_inline":
-                yield from _html_images(token.content, line)
+            yield line, token
+
+
+def markdown_images(markdown: str) -> Iterator[MarkdownImage]:
+    if "![" not in markdown and "<img" not in markdown.lower():  # most texts: no image, so no parse
+        return
+    for line, token in _tokens(markdown):
+        if token.type == "image":
+            yield MarkdownImage(line, str(token.attrs.get("src", "")), token.content)
+        elif token.type in _HTML:
+            yield from _html_images(token.content, line)
 
 
 class MarkdownLink(NamedTuple):
@@ -58,15 +67,11 @@ class MarkdownLink(NamedTuple):
 def markdown_links(markdown: str) -> Iterator[MarkdownLink]:
     if "](" not in markdown and "]:" not in markdown and "<a" not in markdown.lower():  # no link: no parse
         return
-    for block in _blocks(markdown):
-        line = block.map[0] if block.map else 0
-        if block.type == "html_block":
-            yield from _html_links(block.content, line)
-        for token in block.children or []:
-            if token.type == "link_open":
-                yield MarkdownLink(line, str(token.attrs.get("href", "")))
-            elif token.type == "html_inline":
-                yield from _html_links(token.content, line)
+    for line, token in _tokens(markdown):
+        if token.type == "link_open":
+            yield MarkdownLink(line, str(token.attrs.get("href", "")))
+        elif token.type in _HTML:
+            yield from _html_links(token.content, line)
 
 
 def local_image_path(src: str) -> PurePosixPath | None:
