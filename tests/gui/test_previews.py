@@ -19,7 +19,7 @@ from authoring.core.model import Course
 from authoring.export import registry
 from authoring.export.registry import ExportOptions, Progress
 from authoring.gui.main_window import MainWindow
-from authoring.gui.preview.pdf_preview import ZOOMS
+from authoring.gui.preview.pdf_preview import ZOOMS, PdfPreview
 
 # The test machine has no GPU: QtWebEngine says so and falls back to software rendering.
 pytestmark = pytest.mark.qt_log_ignore("QRhiGles2", "Failed to create RHI", "createPlatformVulkanInstance",
@@ -97,13 +97,19 @@ def test_learner_preview_shows_the_exported_player_and_follows_edits(
     assert preview.view.maximumWidth() > 390
 
 
-def test_pdf_preview_generates_pages_and_navigates(qtbot: QtBot, window: MainWindow, sample_course: Path,
-                                                   fakes: FakeHtmlExporter) -> None:
-    assert window.files.open_path(sample_course)
+def shown_pdf_preview(window: MainWindow, course: Path) -> PdfPreview:
+    """The PDF preview of ``course``, opened and shown as View › PDF Preview shows it."""
+    assert window.files.open_path(course)
     assert window.page is not None
     window.window_actions.show_pdf.trigger()
     preview = window.page.pdf_preview
     assert preview is not None and window.page.previews.currentWidget() is preview
+    return preview
+
+
+def test_pdf_preview_generates_pages_and_navigates(qtbot: QtBot, window: MainWindow, sample_course: Path,
+                                                   fakes: FakeHtmlExporter) -> None:
+    preview = shown_pdf_preview(window, sample_course)
     preview.generate()
     qtbot.waitUntil(lambda: preview.pdf.pageCount() == 2, timeout=10000)
     assert preview.page_count.text() == "of 2"
@@ -120,11 +126,7 @@ def test_pdf_preview_generates_pages_and_navigates(qtbot: QtBot, window: MainWin
 
 def test_pdf_preview_zooms_by_keyboard_from_the_fitted_size(qtbot: QtBot, window: MainWindow, sample_course: Path,
                                                              fakes: FakeHtmlExporter) -> None:
-    assert window.files.open_path(sample_course)
-    assert window.page is not None
-    window.window_actions.show_pdf.trigger()
-    preview = window.page.pdf_preview
-    assert preview is not None
+    preview = shown_pdf_preview(window, sample_course)
     preview.generate()
     qtbot.waitUntil(lambda: preview.pdf.pageCount() == 2, timeout=10000)
     assert preview.zoom.currentText() == "Fit width"
@@ -145,11 +147,7 @@ def test_pdf_preview_zooms_by_keyboard_from_the_fitted_size(qtbot: QtBot, window
 
 def test_pdf_preview_keeps_its_page_when_zoomed(qtbot: QtBot, window: MainWindow, sample_course: Path,
                                                 fakes: FakeHtmlExporter) -> None:
-    assert window.files.open_path(sample_course)
-    assert window.page is not None
-    window.window_actions.show_pdf.trigger()
-    preview = window.page.pdf_preview
-    assert preview is not None
+    preview = shown_pdf_preview(window, sample_course)
     preview.edition.setCurrentIndex(1)
     qtbot.waitUntil(lambda: preview.pdf.pageCount() == 3, timeout=10000)
     scroll = preview.view.verticalScrollBar()
