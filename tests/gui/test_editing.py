@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView, QToolButton
 from pytestqt.qtbot import QtBot
 
-from authoring.core.model import Course, Lesson, Quiz, Reflection
+from authoring.core.model import Course, Lesson, Question, Quiz, Reflection
+from authoring.gui.editors.question_editor import QuestionEditor
 from authoring.gui.main_window import MainWindow
 from authoring.gui.models.choice_table_model import TEXT
 
@@ -23,6 +24,14 @@ def open_sample(window: MainWindow, sample_course: Path) -> Course:
     assert window.files.open_path(sample_course)
     assert window.document is not None
     return window.document.course
+
+
+def first_question(window: MainWindow, sample_course: Path) -> tuple[Question, QuestionEditor]:
+    """The sample opened with its quiz's first question selected: that question, and the editor showing it."""
+    course = open_sample(window, sample_course)
+    assert window.page is not None
+    window.page.outline.select_target((quiz_row(course), 0))
+    return course.items[quiz_row(course)].questions[0], window.page.editor.question_editor
 
 
 def test_typing_in_a_field_is_one_undo_step_named_in_the_edit_menu(qtbot: QtBot, window: MainWindow,
@@ -186,12 +195,7 @@ def test_outline_keys_act_only_in_the_outline_not_while_typing(qtbot: QtBot, win
 
 
 def test_enter_in_the_last_choice_adds_a_new_one(qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:
-    course = open_sample(window, sample_course)
-    assert window.page is not None
-    q = quiz_row(course)
-    window.page.outline.select_target((q, 0))
-    editor = window.page.editor.question_editor
-    question = course.items[q].questions[0]
+    question, editor = first_question(window, sample_course)
     count = len(question.choices)
     table = editor.table
     table.setFocus()
@@ -214,12 +218,8 @@ def test_enter_in_the_last_choice_adds_a_new_one(qtbot: QtBot, window: MainWindo
 
 def test_escape_in_a_choice_just_added_takes_it_back_out(qtbot: QtBot, window: MainWindow,
                                                         sample_course: Path) -> None:
-    course = open_sample(window, sample_course)
-    assert window.page is not None and window.document is not None
-    q = quiz_row(course)
-    window.page.outline.select_target((q, 0))
-    editor = window.page.editor.question_editor
-    question = course.items[q].questions[0]
+    question, editor = first_question(window, sample_course)
+    assert window.document is not None
     count, steps = len(question.choices), window.document.undo_stack.index()
     table = editor.table
     table.setFocus()
@@ -250,23 +250,15 @@ def cell_editor(table: QTableView) -> QLineEdit:
 
 
 def test_ticking_two_choices_makes_a_multiple_response_question(window: MainWindow, sample_course: Path) -> None:
-    course = open_sample(window, sample_course)
-    assert window.page is not None
-    q = quiz_row(course)
-    window.page.outline.select_target((q, 0))
-    editor = window.page.editor.question_editor
+    question, editor = first_question(window, sample_course)
     assert editor.response_kind.text() == "Single response"
     editor.choices.setData(editor.choices.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    assert course.items[q].questions[0].multiple_response
+    assert question.multiple_response
     assert editor.response_kind.text().startswith("Multiple response")
 
 
 def test_feedback_box_edits_the_selected_choice(qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:
-    course = open_sample(window, sample_course)
-    assert window.page is not None
-    q = quiz_row(course)
-    window.page.outline.select_target((q, 0))
-    editor = window.page.editor.question_editor
+    question, editor = first_question(window, sample_course)
     editor.table.setCurrentIndex(editor.choices.index(2, 1))
     assert editor.feedback_label.text() == "Feedback for choice C:"
     editor.feedback.setFocus()
@@ -274,12 +266,12 @@ def test_feedback_box_edits_the_selected_choice(qtbot: QtBot, window: MainWindow
     qtbot.keyClicks(editor.feedback, "Line one")
     qtbot.keyClick(editor.feedback, Qt.Key.Key_Return)
     qtbot.keyClicks(editor.feedback, "Line two")
-    assert course.items[q].questions[0].choices[2].feedback == "Line one\nLine two"
+    assert question.choices[2].feedback == "Line one\nLine two"
     assert editor.choices.index(2, 2).data() == "Line one …"
     assert not editor.choices.flags(editor.choices.index(2, 2)) & Qt.ItemFlag.ItemIsEditable
     editor.move_choice(-1)  # the choice is B now, and its feedback box says so
     assert editor.feedback_label.text() == "Feedback for choice B:"
-    assert course.items[q].questions[0].choices[1].feedback == editor.feedback.toPlainText()
+    assert question.choices[1].feedback == editor.feedback.toPlainText()
     editor.stem.setFocus()
     qtbot.keyClicks(editor.stem, "!")
     assert window.window_actions.undo.text() == "&Undo Edit question stem"
@@ -434,11 +426,8 @@ def test_rendered_view_shows_the_lesson_as_learners_get_it(qtbot: QtBot, window:
 
 def test_choice_and_problem_models_pass_qtmodeltester(qtmodeltester: object, window: MainWindow,
                                                       sample_course: Path) -> None:
-    course = open_sample(window, sample_course)
+    _, editor = first_question(window, sample_course)
     assert window.page is not None and window.document is not None
-    q = quiz_row(course)
-    window.page.outline.select_target((q, 0))
-    editor = window.page.editor.question_editor
     qtmodeltester.check(editor.choices, force_py=True)  # type: ignore[attr-defined]
     editor.add_choice()
     editor.move_choice(-1)
