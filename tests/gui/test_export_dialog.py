@@ -61,6 +61,16 @@ def make_dialog(window: MainWindow, qtbot: QtBot) -> ExportDialog:
     return dialog
 
 
+def export_scorm12(window: MainWindow, qtbot: QtBot, folder: str) -> ExportDialog:
+    """The export dialog after exporting the SCORM 1.2 package into ``folder``, as typed in its box."""
+    dialog = make_dialog(window, qtbot)
+    dialog.boxes["scorm12"].setChecked(True)
+    dialog.folder.setText(folder)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.export_thread is None, timeout=5000)
+    return dialog
+
+
 def test_export_runs_off_the_gui_thread_and_offers_folder_and_pdf(
         qtbot: QtBot, opened: MainWindow, fakes: dict[str, FakeExporter], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,11 +107,7 @@ def test_export_runs_off_the_gui_thread_and_offers_folder_and_pdf(
 def test_exporter_errors_are_shown_in_words(qtbot: QtBot, opened: MainWindow, fakes: dict[str, FakeExporter],
                                             tmp_path: Path) -> None:
     fakes["scorm12"].fail = "the image assets/x.png is missing; add it or remove it from the lesson"
-    dialog = make_dialog(opened, qtbot)
-    dialog.boxes["scorm12"].setChecked(True)
-    dialog.folder.setText(str(tmp_path))
-    dialog.start()
-    qtbot.waitUntil(lambda: dialog.export_thread is None, timeout=5000)
+    dialog = export_scorm12(opened, qtbot, str(tmp_path))
     assert dialog.status.text() == ("SCORM 1.2 package was not exported: the image assets/x.png is missing; "
                                     "add it or remove it from the lesson")
     assert not dialog.show_folder_button.isVisible()
@@ -136,11 +142,7 @@ def test_a_folder_typed_with_a_tilde_is_in_the_home_folder(qtbot: QtBot, opened:
                                                            fakes: dict[str, FakeExporter], tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
-    dialog = make_dialog(opened, qtbot)
-    dialog.boxes["scorm12"].setChecked(True)
-    dialog.folder.setText("~/Exports")
-    dialog.start()
-    qtbot.waitUntil(lambda: dialog.export_thread is None, timeout=5000)
+    dialog = export_scorm12(opened, qtbot, "~/Exports")
     assert (tmp_path / "Exports" / "customer-focus-scorm12.zip").is_file()
     assert dialog.status.text() == "Done, in ~/Exports:\n  customer-focus-scorm12.zip"
 
@@ -153,11 +155,7 @@ def test_a_relative_folder_is_beside_the_course_not_wherever_the_editor_was_star
     started_in = tmp_path / "started-in"
     started_in.mkdir()
     monkeypatch.chdir(started_in)
-    dialog = make_dialog(opened, qtbot)
-    dialog.boxes["scorm12"].setChecked(True)
-    dialog.folder.setText("for-lms")
-    dialog.start()
-    qtbot.waitUntil(lambda: dialog.export_thread is None, timeout=5000)
+    dialog = export_scorm12(opened, qtbot, "for-lms")
     assert (course_folder / "for-lms" / "customer-focus-scorm12.zip").is_file()
     assert not list(started_in.iterdir())
     assert str(course_folder / "for-lms") in dialog.status.text()
@@ -166,11 +164,7 @@ def test_a_relative_folder_is_beside_the_course_not_wherever_the_editor_was_star
 def test_a_folder_that_is_a_file_says_what_to_do(qtbot: QtBot, opened: MainWindow, fakes: dict[str, FakeExporter],
                                                  tmp_path: Path) -> None:
     (tmp_path / "notes").write_text("not a folder", encoding="utf-8")
-    dialog = make_dialog(opened, qtbot)
-    dialog.boxes["scorm12"].setChecked(True)
-    dialog.folder.setText(str(tmp_path / "notes"))
-    dialog.start()
-    qtbot.waitUntil(lambda: dialog.export_thread is None, timeout=5000)
+    dialog = export_scorm12(opened, qtbot, str(tmp_path / "notes"))
     status = dialog.status.text()
     assert status.startswith(f"SCORM 1.2 package could not be written to {tmp_path / 'notes'}")
     assert status.endswith("A file of that name is in the way of the folder: choose another folder.")
