@@ -54,16 +54,7 @@ def test_restore_after_the_editor_process_is_killed(qtbot: QtBot, tmp_path: Path
                                                     monkeypatch: pytest.MonkeyPatch, answers: ModalAnswers) -> None:
     folder = tmp_path / "editor"
     original = sample_course.read_bytes()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    editor = subprocess.Popen([sys.executable, "-c", EDITOR_SCRIPT, str(folder), str(sample_course)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        line = editor.stdout.readline() if editor.stdout else ""
-        assert line.strip() == "autosaved", editor.stderr.read() if editor.stderr else ""
-    finally:
-        editor.send_signal(signal.SIGKILL)  # no clean-up code runs: as after a crash or a power cut
-        editor.wait()
-    assert editor.returncode == -signal.SIGKILL
+    _edit_and_kill(folder, sample_course)
     assert sample_course.read_bytes() == original  # autosave never touches the author's file
 
     context = EditorContext.in_folder(folder)
@@ -100,8 +91,9 @@ def _edit_and_kill(folder: Path, course: Path) -> None:
         line = editor.stdout.readline() if editor.stdout else ""
         assert line.strip() == "autosaved", editor.stderr.read() if editor.stderr else ""
     finally:
-        editor.send_signal(signal.SIGKILL)
+        editor.send_signal(signal.SIGKILL)  # no clean-up code runs: as after a crash or a power cut
         editor.wait()
+    assert editor.returncode == -signal.SIGKILL
 
 
 def test_restored_edits_ask_before_overwriting_a_file_changed_after_the_crash(
