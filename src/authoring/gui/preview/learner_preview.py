@@ -245,7 +245,12 @@ class LearnerPreview(QWidget):
             self.refresh()
 
     def _show_failure(self, error: str) -> None:
-        """Says what keeps the preview from updating, and that what it shows is the course before the edit."""
+        """Says what keeps the preview from updating, and that what it shows is the course before the edit.
+
+        The status bar keeps the exporter's refusal (its first line, the whole listing in the tooltip); the
+        notice over the preview names each error by its place in the outline, as the author finds it.
+        """
+        self._set_status(error)
         problems = [problem for problem in check_course(self.document.course, self.document.source_dir or Path.cwd())
                     if problem.severity is Severity.ERROR]
         if problems:
@@ -254,7 +259,6 @@ class LearnerPreview(QWidget):
             lines = [f"• {place_of(problem, self.document.course) or f'Line {problem.line}'}: {problem.message}"
                      for problem in problems]
             error = "\n".join([headline, *lines])
-        self._set_status("Not up to date: " + error)
         if self.loaded_index is None:
             self.failure.setText(f"No preview yet.\n\n{error}")
             self.pages.setCurrentWidget(self.failure)
