@@ -215,10 +215,11 @@ def test_learner_preview_names_the_errors_that_stop_it(qtbot: QtBot, opened: Mai
     assert opened.page is not None and opened.document is not None
     preview = shown_learner_preview(qtbot, opened)
     untick_every_choice_of_the_first_question(opened)
-    refused = "Learner preview was not exported, because the course has 1 error(s)"
-    qtbot.waitUntil(lambda: preview.status.text().startswith(refused), timeout=30_000)
-    assert "\n" not in preview.status.text()  # one line in the bar; the whole list in the tooltip
+    qtbot.waitUntil(lambda: preview.status.text().startswith("Not up to date"), timeout=30_000)
+    assert "\n" not in preview.status.text()  # one line in the bar; the exporter's listing in the tooltip
+    assert preview.status.toolTip().startswith("Learner preview was not exported, because the course has 1 error(s)")
     assert "course.md:" in preview.status.toolTip()
+    assert preview.notice.isVisible() and "The course has 1 error" in preview.notice.text()
     assert preview.width() < opened.width()
 
 
@@ -230,7 +231,7 @@ def test_after_edits_that_move_lines_a_refusal_names_places(qtbot: QtBot, opened
     body.moveCursor(body.textCursor().MoveOperation.Start)
     body.insertPlainText("Three new lines\n\nat the top.\n\n")  # every line below moves down four
     quiz = untick_every_choice_of_the_first_question(opened)
-    qtbot.waitUntil(lambda: "not exported" in preview.status.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: "not exported" in preview.status.toolTip(), timeout=30_000)
     listing = preview.status.toolTip()
     assert f"course.md: Quiz: {opened.document.course.items[quiz].title} › question 1: error: " in listing
     assert re.search(r"course\.md:\d", listing) is None  # the file's old line numbers would mislead

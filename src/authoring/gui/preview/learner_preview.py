@@ -244,27 +244,31 @@ class LearnerPreview(QWidget):
             self.pending = False
             self.refresh()
 
-    def _show_failure(self, error: str) -> None:
+    def _show_failure(self, refusal: str) -> None:
         """Says what keeps the preview from updating, and that what it shows is the course before the edit.
 
-        The status bar keeps the exporter's refusal (its first line, the whole listing in the tooltip); the
-        notice over the preview names each error by its place in the outline, as the author finds it.
+        Over the preview (or in its place), each error by its place in the outline, as the author finds it;
+        the status bar's one line says the preview is not up to date, with the exporter's refusal (each
+        error's place in the file) in its tooltip.
         """
-        self._set_status(error)
         problems = [problem for problem in check_course(self.document.course, self.document.source_dir or Path.cwd())
                     if problem.severity is Severity.ERROR]
+        details = refusal
         if problems:
             count = f"{len(problems)} error{'s' if len(problems) > 1 else ''}"
             headline = f"The course has {count} (see the problems panel)."
             lines = [f"• {place_of(problem, self.document.course) or f'Line {problem.line}'}: {problem.message}"
                      for problem in problems]
-            error = "\n".join([headline, *lines])
+            details = "\n".join([headline, *lines])
         if self.loaded_index is None:
-            self.failure.setText(f"No preview yet.\n\n{error}")
+            self.failure.setText(f"No preview yet.\n\n{details}")
             self.pages.setCurrentWidget(self.failure)
+            self.status.setText("No preview: see why below")
         else:
-            self.notice.setText(f"{error}\nThe preview below shows the course as it was before.")
+            self.notice.setText(f"{details}\nThe preview below shows the course as it was before.")
             self.notice.show()
+            self.status.setText("Not up to date: see why below")
+        self.status.setToolTip(refusal)
 
     def _loaded(self, ok: bool) -> None:
         refused, self.player_page.refused = self.player_page.refused, False
