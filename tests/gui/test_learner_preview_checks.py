@@ -124,6 +124,8 @@ def test_a_course_with_errors_says_what_is_wrong_and_comes_back_when_fixed(
     assert "Lesson: What customer focus means" in notice
     assert "as it was before" in notice
     assert preview.pages.currentWidget() is preview.frame  # the last good preview, not a blank page
+    # The picture went without an edit here: the problems panel lists it now too.
+    assert any("one-in-three.png" in problem.message for problem in window.problems())
 
     image.with_name("gone.png").rename(image)
     preview.refresh()

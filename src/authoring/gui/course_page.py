@@ -67,6 +67,7 @@ class CoursePage(QWidget):
             self.previews.addTab(self.learner_preview, "Learner preview")
             self.previews.addTab(self.pdf_preview, "PDF preview")
             self.outline.targetChanged.connect(self.learner_preview.show_target)
+            self.learner_preview.errors_found.connect(self.problems.check_now)
             self.learner_preview.show_target(self.outline.current_target())
             self.learner_preview.refresh()
             if self.columns.sizes()[2] < 200:

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,6 +45,9 @@ HTML_EXPORTER = "html"
 
 
 class LearnerPreview(QWidget):
+    errors_found = Signal()
+    """The course was refused for errors the problems panel may not list yet (a picture deleted meanwhile)."""
+
     def __init__(self, document: CourseDocument, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # lxml (the SCORM manifests) loads first, on purpose. WebEngine's GPU set-up brings the system's
@@ -255,6 +258,7 @@ class LearnerPreview(QWidget):
                     if problem.severity is Severity.ERROR]
         details = refusal
         if problems:
+            self.errors_found.emit()
             count = f"{len(problems)} error{'s' if len(problems) > 1 else ''}"
             headline = f"The course has {count} (see the problems panel)."
             lines = [f"• {place_of(problem, self.document.course) or f'Line {problem.line}'}: {problem.message}"
