@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTableView, QToolButton
 from pytestqt.qtbot import QtBot
 
 from authoring.core.model import Course, Lesson, Question, Quiz, Reflection
+from authoring.gui.editors.lesson_editor import LessonEditor
 from authoring.gui.editors.question_editor import QuestionEditor
 from authoring.gui.main_window import MainWindow
 from authoring.gui.models.choice_table_model import TEXT
@@ -24,6 +25,14 @@ def open_sample(window: MainWindow, sample_course: Path) -> Course:
     assert window.files.open_path(sample_course)
     assert window.document is not None
     return window.document.course
+
+
+def first_lesson(window: MainWindow, sample_course: Path) -> LessonEditor:
+    """The sample opened at its first lesson: the editor showing it."""
+    open_sample(window, sample_course)
+    assert window.page is not None
+    window.page.outline.select_target((0,))
+    return window.page.editor.lesson_editor
 
 
 def first_question(window: MainWindow, sample_course: Path) -> tuple[Question, QuestionEditor]:
@@ -395,10 +404,7 @@ def test_insert_image_copies_it_into_assets_with_alt_text(qtbot: QtBot, window: 
 
 def test_rendered_view_and_reading_time_follow_the_text(qtbot: QtBot, window: MainWindow,
                                                         sample_course: Path) -> None:
-    open_sample(window, sample_course)
-    assert window.page is not None
-    window.page.outline.select_target((0,))
-    lesson = window.page.editor.lesson_editor
+    lesson = first_lesson(window, sample_course)
     lesson.body.setFocus()
     lesson.body.selectAll()
     qtbot.keyClicks(lesson.body, "## Fresh heading")
@@ -412,10 +418,7 @@ def test_rendered_view_and_reading_time_follow_the_text(qtbot: QtBot, window: Ma
 
 def test_rendered_view_shows_the_lesson_as_learners_get_it(qtbot: QtBot, window: MainWindow,
                                                            sample_course: Path) -> None:
-    open_sample(window, sample_course)
-    assert window.page is not None
-    window.page.outline.select_target((0,))
-    lesson = window.page.editor.lesson_editor
+    lesson = first_lesson(window, sample_course)
     lesson.body.setPlainText("## Where to start {#start}\n\nRead on.\n\n<script>alert('hi')</script>\n")
     lesson.render_now()
     shown = lesson.rendered.toPlainText()
