@@ -305,6 +305,27 @@ def test_problems_are_live_and_double_click_goes_to_the_field(qtbot: QtBot, wind
     assert panel.summary.text() == "No problems: ready to export."
 
 
+def test_a_problem_in_one_choice_goes_to_that_choice_or_its_feedback(qtbot: QtBot, window: MainWindow,
+                                                                     tmp_path: Path) -> None:
+    path = tmp_path / "course.md"
+    path.write_text("---\ntitle: T\n---\n\n# Quiz: Q\n\n## Which?\n\n- [x] A\n- [ ] B\n  > See [notes](notes.html).\n"
+                    "- [ ] C ![](missing.png)\n\nExplanation: e.\n\n## Two?\n\n- [x] a\n- [ ] b\n\nExplanation: e.\n",
+                    encoding="utf-8")
+    assert window.files.open_path(path)
+    assert window.page is not None
+    panel, editor = window.page.problems, window.page.editor.question_editor
+    rows = {panel.model.problem(row).message.split(" ")[0] + str(panel.model.problem(row).field): row
+            for row in range(panel.model.rowCount())}
+    window.page.outline.select_target((0,))
+    panel.table.doubleClicked.emit(panel.model.index(rows["imagechoices"], 3))  # the missing picture, in C
+    assert window.page.outline.current_target() == (0, 0)
+    assert editor.table.hasFocus() and editor.table.currentIndex().row() == 2
+    assert panel.model.index(rows["imagechoices"], 2).data() == "Quiz: Q › question 1 › choice C"
+    assert panel.model.index(rows["linkfeedback"], 2).data() == "Quiz: Q › question 1 › choice B feedback"
+    panel.table.doubleClicked.emit(panel.model.index(rows["linkfeedback"], 3))  # the link, in B's feedback
+    assert editor.feedback.hasFocus() and editor.feedback_label.text() == "Feedback for choice B:"
+
+
 def test_errors_in_a_lossless_file_open_and_are_listed(window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "course.md"
     path.write_text("---\ntitle: T\npass_mark: 120\n---\n\n# Quiz: Q\n\n## One choice?\n\n- [x] Only\n",

@@ -26,6 +26,8 @@ class Problem:
     question: int | None = None
     field: str | None = None
     """The model field the problem is about, e.g. ``"choices"`` or ``"body"``."""
+    choice: int | None = None
+    """Index of the choice, for a problem in one choice's text (field ``"choices"``) or feedback."""
 
     def format(self, path: str, place: str | None = None) -> str:
         """``path:line: severity: message``, the form editors and CI logs understand.
@@ -50,11 +52,15 @@ def has_errors(problems: list[Problem]) -> bool:
 
 
 def place_of(problem: Problem, course: Course | None) -> str:
-    """Where a problem is, in the author's words: "Quiz: Check › question 2"."""
+    """Where a problem is, in the author's words: "Quiz: Check › question 2 › choice B"."""
     if course is None or problem.item is None or problem.item >= len(course.items):
         return "Course" if problem.field else ""
     item = course.items[problem.item]
     place = f"{item.kind.capitalize()}: {item.title}"
     if problem.question is not None and isinstance(item, Quiz) and problem.question < len(item.questions):
         place += f" › question {problem.question + 1}"
+        if problem.choice is not None and problem.choice < len(item.questions[problem.question].choices):
+            # Lettered as the editor's choices table and both PDF editions letter them.
+            letter = chr(ord("A") + problem.choice) if problem.choice < 26 else str(problem.choice + 1)
+            place += f" › choice {letter}" + (" feedback" if problem.field == "feedback" else "")
     return place

@@ -128,9 +128,11 @@ def _check_question(question: Question, item: int, number: int, source_dir: Path
     yield from _check_images_and_links(question.body, question.body_line, source_dir, field="body", **where)
     yield from _check_images_and_links(question.explanation, question.explanation_line, source_dir,
                              field="explanation", **where)
-    for choice in question.choices:
-        yield from _check_images_and_links(choice.text, choice.line, source_dir, field="choices", **where)
-        yield from _check_images_and_links(choice.feedback, choice.line, source_dir, field="choices", **where)
+    for row, choice in enumerate(question.choices):
+        yield from _check_images_and_links(choice.text, choice.line, source_dir, field="choices", choice=row,
+                                           **where)
+        yield from _check_images_and_links(choice.feedback, choice.line, source_dir, field="feedback",
+                                           choice=row, **where)
 
 
 def _check_images_and_links(markdown: str, first_line: int, source_dir: Path | None,

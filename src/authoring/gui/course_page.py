@@ -144,4 +144,4 @@ class CoursePage(QWidget):
         self.outline.select_target(target)
         editor = self.editor.show_target(target)
         if editor is not None:
-            editor.focus_field(problem.field)
+            editor.focus_field(problem.field, problem.choice)

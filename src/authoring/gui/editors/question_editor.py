@@ -234,10 +234,10 @@ class QuestionEditor(ObjectEditor):
             self.feedback_label.setText(f"Feedback for choice {letter}:")
 
     def focus_field(self, field: str | None, choice: int | None = None) -> None:
+        if field in ("choices", "feedback") and choice is not None and 0 <= choice < self.choices.rowCount():
+            self.table.setCurrentIndex(self.choices.index(choice, TEXT))  # the feedback box shows this choice's
         if field == "choices":
             self.table.setFocus()
-            if choice is not None and choice < self.choices.rowCount():
-                self.table.setCurrentIndex(self.choices.index(choice, TEXT))
             return
         if field == "feedback":
             self.feedback.setFocus()
