@@ -67,7 +67,7 @@ class CoursePage(QWidget):
             self.previews.addTab(self.learner_preview, "Learner preview")
             self.previews.addTab(self.pdf_preview, "PDF preview")
             self.outline.targetChanged.connect(self.learner_preview.show_target)
-            self.learner_preview.errors_found.connect(self.problems.check_now)
+            self.learner_preview.refused.connect(self._preview_refused)
             self.learner_preview.show_target(self.outline.current_target())
             self.learner_preview.refresh()
             if self.columns.sizes()[2] < 200:
@@ -105,6 +105,11 @@ class CoursePage(QWidget):
             widget = widget.nextInFocusChain()
         regions = (self.outline, self.editor, self.previews, self.problems)
         return [stop for area in regions for stop in chain if area.isAncestorOf(stop) or stop is area]
+
+    def _preview_refused(self) -> None:
+        self.problems.check_now()
+        if self.learner_preview is not None:
+            self.learner_preview.list_errors(self.problems.model.problems)
 
     def hide_previews(self) -> None:
         self.previews.hide()

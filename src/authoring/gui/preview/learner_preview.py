@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 
 from authoring.core.commands import Target
 from authoring.core.ids import resolve_ids
-from authoring.core.problems import Severity, place_of
-from authoring.core.validation import check_course
+from authoring.core.problems import Problem, Severity, place_of
 from authoring.export.registry import get_exporter
 from authoring.gui.document import CourseDocument
 from authoring.gui.export_worker import ExportJob, ExportRun
@@ -45,8 +44,9 @@ HTML_EXPORTER = "html"
 
 
 class LearnerPreview(QWidget):
-    errors_found = Signal()
-    """The course was refused for errors the problems panel may not list yet (a picture deleted meanwhile)."""
+    refused = Signal()
+    """The export was refused, maybe for errors the problems panel does not list yet (a picture deleted
+    meanwhile): the page checks again and hands them back through :meth:`list_errors`."""
 
     def __init__(self, document: CourseDocument, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -250,29 +250,33 @@ class LearnerPreview(QWidget):
     def _show_failure(self, refusal: str) -> None:
         """Says what keeps the preview from updating, and that what it shows is the course before the edit.
 
-        Over the preview (or in its place), each error by its place in the outline, as the author finds it;
-        the status bar's one line says the preview is not up to date, with the exporter's refusal (each
-        error's place in the file) in its tooltip.
+        The status bar's one line says the preview is not up to date, with the exporter's refusal (each
+        error's place in the file) in its tooltip; the refusal shows over the preview (or in its place)
+        until :meth:`list_errors` names the errors by their places in the outline.
         """
-        problems = [problem for problem in check_course(self.document.course, self.document.source_dir or Path.cwd())
-                    if problem.severity is Severity.ERROR]
-        details = refusal
-        if problems:
-            self.errors_found.emit()
-            count = f"{len(problems)} error{'s' if len(problems) > 1 else ''}"
-            headline = f"The course has {count} (see the problems panel)."
-            lines = [f"• {place_of(problem, self.document.course) or f'Line {problem.line}'}: {problem.message}"
-                     for problem in problems]
-            details = "\n".join([headline, *lines])
-        if self.loaded_index is None:
-            self.failure.setText(f"No preview yet.\n\n{details}")
-            self.pages.setCurrentWidget(self.failure)
-            self.status.setText("No preview: see why below")
-        else:
-            self.notice.setText(f"{details}\nThe preview below shows the course as it was before.")
-            self.notice.show()
-            self.status.setText("Not up to date: see why below")
+        self.status.setText("No preview: see why below" if self.loaded_index is None
+                            else "Not up to date: see why below")
         self.status.setToolTip(refusal)
+        self._show_reason(refusal)
+        self.refused.emit()
+
+    def list_errors(self, problems: list[Problem]) -> None:
+        """Names the course's errors over the preview, each by its place in the outline, as the author finds it."""
+        errors = [problem for problem in problems if problem.severity is Severity.ERROR]
+        if not errors or (self.notice.isHidden() and self.pages.currentWidget() is not self.failure):
+            return
+        count = f"{len(errors)} error{'s' if len(errors) > 1 else ''}"
+        lines = [f"• {place_of(problem, self.document.course) or f'Line {problem.line}'}: {problem.message}"
+                 for problem in errors]
+        self._show_reason("\n".join([f"The course has {count} (see the problems panel).", *lines]))
+
+    def _show_reason(self, text: str) -> None:
+        if self.loaded_index is None:
+            self.failure.setText(f"No preview yet.\n\n{text}")
+            self.pages.setCurrentWidget(self.failure)
+        else:
+            self.notice.setText(f"{text}\nThe preview below shows the course as it was before.")
+            self.notice.show()
 
     def _loaded(self, ok: bool) -> None:
         refused, self.player_page.refused = self.player_page.refused, False
