@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from choice_cells import type_into_open_choice_cell
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from authoring.core.atomic_write import atomic_write
@@ -15,7 +16,6 @@ from authoring.core.course_file import load_course
 from authoring.core.course_format import write_course
 from authoring.core.model import Lesson, Quiz
 from authoring.gui.main_window import MainWindow
-from authoring.gui.models.choice_table_model import TEXT
 
 if TYPE_CHECKING:
     from stubs import ModalAnswers
@@ -110,14 +110,7 @@ def test_text_typed_in_an_open_cell_counts_as_an_unsaved_edit(qtbot: QtBot, wind
     window.files.open_path(sample_course)
     assert window.page is not None and window.document is not None
     quiz = quiz_row(window)
-    window.page.outline.select_target((quiz, 0))
-    table = window.page.editor.question_editor.table
-    table.setFocus()
-    table.edit(table.model().index(0, TEXT))
-    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
-    cell = QApplication.focusWidget()
-    cell.selectAll()
-    qtbot.keyClicks(cell, "Typed, not yet confirmed")
+    type_into_open_choice_cell(qtbot, window, (quiz, 0), 0, "Typed, not yet confirmed")
     assert not window.isWindowModified()
     change_elsewhere(sample_course)
     qtbot.waitUntil(lambda: not window.file_bar.isHidden())

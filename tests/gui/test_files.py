@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from choice_cells import type_into_open_choice_cell
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -16,7 +17,6 @@ from authoring.core.course_format import write_course
 from authoring.core.model import Lesson, Quiz, Reflection
 from authoring.gui.context import EditorContext
 from authoring.gui.main_window import MainWindow
-from authoring.gui.models.choice_table_model import TEXT
 
 if TYPE_CHECKING:
     from stubs import ModalAnswers
@@ -119,14 +119,7 @@ def test_save_and_close_take_the_text_still_open_in_a_cell_or_a_rename(qtbot: Qt
     window.files.open_path(sample_course)
     assert window.page is not None and window.document is not None
     quiz = next(i for i, item in enumerate(window.document.course.items) if isinstance(item, Quiz))
-    window.page.outline.select_target((quiz, 0))
-    table = window.page.editor.question_editor.table
-    table.setFocus()
-    table.edit(table.model().index(2, TEXT))
-    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
-    cell = QApplication.focusWidget()
-    cell.selectAll()
-    qtbot.keyClicks(cell, "Typed, never confirmed with Enter")
+    type_into_open_choice_cell(qtbot, window, (quiz, 0), 2, "Typed, never confirmed with Enter")
     window.window_actions.save.trigger()
     saved = load_course(sample_course).course
     assert saved is not None
