@@ -84,8 +84,12 @@ class OutlineView(QTreeView):
         self._announce(self.outline.target(current))
 
     def _announce(self, target: Target | None) -> None:
-        self._shown = (target, id(self.document.resolve(target)) if target is not None else 0)
+        self._shown = self._identity(target)
         self.targetChanged.emit(target)
+
+    def _identity(self, target: Target | None) -> tuple[Target | None, int]:
+        """The place and the object there: a move changes the first, an undone delete the second."""
+        return target, id(self.document.resolve(target)) if target is not None else 0
 
     def _structure_changed(self, change: Change) -> None:
         """Undo and redo select the row they bring back or move, as the edit itself did.
@@ -100,7 +104,7 @@ class OutlineView(QTreeView):
         else:
             return
         target = self.current_target()
-        if (target, id(self.document.resolve(target)) if target is not None else 0) != self._shown:
+        if self._identity(target) != self._shown:
             self._announce(target)
 
     # -- structural edits ------------------------------------------------------------------
