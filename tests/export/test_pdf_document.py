@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Spacer
-from test_pdf_support import FIXED_DATE, export_pdf, pdf_text
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+from test_pdf_support import FIXED_DATE, export_pdf, pdf_text, words_by_page
 
 from authoring.core.model import Choice, Course, Question, Quiz
 from authoring.export.pdf.document import CourseCanvas, KeepWithNext
@@ -161,3 +162,35 @@ def test_a_keep_with_next_group_measures_as_reportlabs_does() -> None:
     assert ours.wrap(300, 200) == theirs.wrap(300, 200)
     assert (ours._H, ours._H0, ours._wrapInfo) == (theirs._H, theirs._H0, theirs._wrapInfo)
     assert ours.split(300, 60) and len(ours.split(300, 60)) == len(theirs.split(300, 60))
+
+
+def _drawn(tmp_path: Path, name: str, draw: Callable[[Canvas], None]) -> Path:
+    canvas = Canvas(str(tmp_path / name), invariant=1)
+    canvas.setFillColorRGB(0.8, 0.1, 0.1)
+    draw(canvas)
+    canvas.showPage()
+    canvas.save()
+    return tmp_path / name
+
+
+def test_a_paragraph_is_drawn_where_reportlab_draws_it_and_leaves_the_canvas_as_it_was(tmp_path: Path) -> None:
+    styles = make_styles(load_fonts(set("abcdefghijklmnopqrstuvwxyz"), None, "en"))
+    markup = 'a paragraph with a <a href="https://example.org/">link in it</a> that wraps ' * 3
+    states = []
+
+    def draw_with(draw_on: Callable[[Para, Canvas, float, float], None]) -> Callable[[Canvas], None]:
+        def draw(canvas: Canvas) -> None:
+            for y in (700, 500):  # one after the other, as a block or a frame draws them
+                paragraph = Para(markup, styles.body)
+                paragraph.wrap(300, 400)
+                draw_on(paragraph, canvas, 60, y)
+            states.append((canvas._currentMatrix, canvas._fillColorObj, canvas._fontname))  # type: ignore[attr-defined]
+        return draw
+
+    theirs = _drawn(tmp_path, "theirs.pdf", draw_with(Flowable.drawOn))  # reportlab's own
+    ours = _drawn(tmp_path, "ours.pdf", draw_with(Para.drawOn))
+    assert words_by_page(ours) == words_by_page(theirs)
+    links = [[float(number) for annotation in PdfReader(path).pages[0]["/Annots"]
+              for number in annotation.get_object()["/Rect"]] for path in (theirs, ours)]
+    assert links[1] == pytest.approx(links[0]) and len(links[0]) == 6 * 4
+    assert states[1] == states[0]  # the same matrix, colour and font after as before

@@ -62,6 +62,17 @@ class Para(Paragraph):
         self._wrapped_at = available_width
         return size
 
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        """reportlab's drawOn without its save and restore of the graphics state.
+
+        A paragraph's draw saves and restores the state itself, so a move there and back is enough;
+        for the tens of thousands of paragraphs of a course, the second save cost as much as the move.
+        """
+        x = self._hAlignAdjust(x, _sW)  # type: ignore[attr-defined]  # reportlab's, not in the stubs
+        canvas.translate(x, y)
+        self._drawOn(canvas)  # type: ignore[attr-defined]
+        canvas.translate(-x, -y)
+
 
 def _template_frag(style: ParagraphStyle) -> Any:
     """The fragment reportlab's parser makes for text in ``style``, once per style."""
@@ -193,7 +204,7 @@ class TocEntry(Flowable):
         super().__init__()
         self.key, self.level = key, level
         self.indent = 16 * level
-        self.paragraph = Paragraph(markup, style)
+        self.paragraph = Para(markup, style)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
