@@ -4,7 +4,8 @@ A generated course of 200 lessons and 1,000 questions (50 quizzes of 20, each
 question with 4 choices, feedback and an explanation) is exported as the
 reviewer edition.  The floor is raw reportlab in the same run: a
 SimpleDocTemplate laying out the same text, in the same embedded fonts, as
-plain Paragraphs, with no contents, outline, boxes or tables.  The goal is a
+plain Paragraphs, with no contents, outline, boxes or tables, and fonts that are reportlab's
+own TrueType fonts made from the same files.  The goal is a
 ratio of at most 1.5.  WeasyPrint, where installed, renders the same content
 as HTML for comparison; it is not a dependency.
 
@@ -26,6 +27,8 @@ from pathlib import Path
 import markdown
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from authoring.core.course_file import load_course
@@ -94,9 +97,27 @@ def course_paragraphs(course: Course) -> list[str]:
     return [text for text in texts if text.strip()]
 
 
+def reportlab_font(name: str) -> str:
+    """The exporter's font ``name``, registered again as reportlab's own ``TTFont`` from the same file.
+
+    The exporter's fonts remember the widths of words (see ``authoring.export.pdf.fonts``); the floor
+    is reportlab as it comes, so it measures every word as reportlab does.
+    """
+    path = getattr(pdfmetrics.getFont(name).face, "filename", None)
+    if not isinstance(path, str) or not Path(path).is_file():
+        return name  # a font made in memory (a CFF font turned TrueType): the exporter's own, then
+    raw = f"{name}-reportlab"
+    if raw not in pdfmetrics.getRegisteredFontNames():
+        font = TTFont(raw, path)
+        font.face.name += b"-reportlab"  # reportlab hands out the first font registered for a face name
+        pdfmetrics.registerFont(font)
+    return raw
+
+
 def floor(course: Course) -> Callable[[], int]:
     fonts = load_fonts(course_characters(course), None, course.language)
-    style = ParagraphStyle("body", fontName=fonts.body.name, fontSize=10.5, leading=15, spaceAfter=6)
+    style = ParagraphStyle("body", fontName=reportlab_font(fonts.body.name), fontSize=10.5, leading=15,
+                           spaceAfter=6)
     texts = course_paragraphs(course)
 
     def run() -> int:

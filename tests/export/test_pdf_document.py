@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 from test_pdf_support import FIXED_DATE, export_pdf, pdf_text, words_by_page
@@ -194,3 +196,15 @@ def test_a_paragraph_is_drawn_where_reportlab_draws_it_and_leaves_the_canvas_as_
               for number in annotation.get_object()["/Rect"]] for path in (theirs, ours)]
     assert links[1] == pytest.approx(links[0]) and len(links[0]) == 6 * 4
     assert states[1] == states[0]  # the same matrix, colour and font after as before
+
+
+def test_the_fonts_remember_word_widths_exactly_and_only_so_many(monkeypatch: pytest.MonkeyPatch) -> None:
+    font = pdfmetrics.getFont(load_fonts(set("abcdefghij"), None, "en").body.name)
+    words = ["", "a", "abc", "jihgfedcba", "a b", "ééé"]
+    fresh = {(word, size): TTFont.stringWidth(font, word, size) for word in words for size in (8, 10.5, 24)}
+    for _ in range(2):  # measured, then remembered
+        assert {(word, size): font.stringWidth(word, size) for word, size in fresh} == fresh
+    monkeypatch.setattr(font, "_KEEP", 4)
+    for count in range(1, 12):
+        assert font.stringWidth("a" * count, 10) == TTFont.stringWidth(font, "a" * count, 10)
+        assert len(font._widths) <= 4

@@ -18,6 +18,7 @@ import subprocess
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.fonts import ps2tt
 from reportlab.pdfbase import pdfmetrics
@@ -376,6 +377,30 @@ def _cmap(file: FontFile) -> frozenset[int]:
     return cmap_of(file.path, file.index)
 
 
+class _MeasuringTTFont(TTFont):
+    """reportlab's TrueType font, remembering how wide each word is at each size.
+
+    reportlab measures every word of a paragraph each time it lays the paragraph out, and a course
+    uses the same few thousand words over and over: a look-up is cheaper than measuring again.
+    """
+
+    _KEEP = 100_000
+    """Widths kept at most; a long editor session starts over rather than grow without end."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._widths: dict[tuple[str, float], float] = {}
+
+    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
+        key = (text, size)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) >= self._KEEP:
+                self._widths.clear()
+            width = self._widths[key] = super().stringWidth(text, size, encoding)
+        return width
+
+
 def _register(file: FontFile, codes: frozenset[int]) -> str:
     """Registers the font with reportlab once, under a name that depends on what it holds."""
     if Path(file.path).is_absolute() and is_cff(file.path, file.index):
@@ -384,7 +409,7 @@ def _register(file: FontFile, codes: frozenset[int]) -> str:
         data = truetype_subset(file.path, file.index, wanted)
         name = "F" + hashlib.sha1(data).hexdigest()[:12]
         if name not in _REGISTERED:
-            font = TTFont(name, io.BytesIO(data))
+            font = _MeasuringTTFont(name, io.BytesIO(data))
             # reportlab registers a font under its PostScript name too, and hands out the first font
             # of a name for any later one: a later subset, with other glyphs, needs a name of its own.
             font.face.name += b"-" + name.encode("ascii")
@@ -393,9 +418,10 @@ def _register(file: FontFile, codes: frozenset[int]) -> str:
         return name
     name = "F" + hashlib.sha1(f"{file.path}:{file.index}".encode()).hexdigest()[:12]
     if name not in _REGISTERED:
-        pdfmetrics.registerFont(TTFont(name, file.path, subfontIndex=file.index))
+        pdfmetrics.registerFont(_MeasuringTTFont(name, file.path, subfontIndex=file.index))
         _REGISTERED.add(name)
     return name
 
 
 _REGISTERED: set[str] = set()
+
