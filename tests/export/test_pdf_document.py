@@ -208,3 +208,15 @@ def test_the_fonts_remember_word_widths_exactly_and_only_so_many(monkeypatch: py
     for count in range(1, 12):
         assert font.stringWidth("a" * count, 10) == TTFont.stringWidth(font, "a" * count, 10)
         assert len(font._widths) <= 4
+
+
+def test_what_every_page_repeats_is_stored_once(tmp_path: Path) -> None:
+    target = tmp_path / "course.pdf"
+    export_pdf(CUSTOMER_FOCUS, target, edition="reviewer")
+    pages = PdfReader(target).pages
+    forms = [{str(name): value.idnum for name, value in page["/Resources"]["/XObject"].items()} for page in pages]
+    headers = {number for page in forms[1:] for name, number in page.items() if "pghead" in name}
+    editions = {number for page in forms for name, number in page.items() if "pgedition" in name}
+    assert len(headers) == 1 and len(editions) == 1 and len(pages) > 3
+    assert all(any("pghead" in name for name in page) for page in forms[1:])
+    assert not any("pghead" in name for name in forms[0])  # the cover has the title as its heading instead

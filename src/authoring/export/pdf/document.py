@@ -239,18 +239,10 @@ class CourseDocument(BaseDocTemplate):
         self._footer(canvas)
 
     def _body_page(self, canvas: Canvas, document: BaseDocTemplate) -> None:
-        width, height = self.pagesize
-        canvas.saveState()
-        rule = height - MARGIN_TOP + 7 * mm
-        self._header.drawOn(canvas, MARGIN_X, rule + 2 * mm)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_X, rule, width - MARGIN_X, rule)
-        canvas.restoreState()
+        self._running(canvas, "pghead", self._draw_header)
         self._footer(canvas)
 
     def _footer(self, canvas: Canvas) -> None:
-        width, _ = self.pagesize
         y = MARGIN_BOTTOM - 11 * mm
         canvas.saveState()
         canvas.setFont(self.styles.body_font, 8.5)
@@ -260,10 +252,33 @@ class CourseDocument(BaseDocTemplate):
         canvas.translate(MARGIN_X + canvas.stringWidth(label, self.styles.body_font, 8.5), y)
         canvas.doForm(TOTAL_FORM)
         canvas.restoreState()
+        self._running(canvas, "pgedition", self._draw_edition)
+
+    def _running(self, canvas: Canvas, name: str, draw: Callable[[Canvas], None]) -> None:
+        """Draws what every page repeats: on the exporter's canvas, a form made once that each page shows."""
+        use_form = getattr(canvas, "use_form", None)
+        if use_form is None:
+            draw(canvas)
+            return
+        width, height = self.pagesize
+        use_form(name, draw, (0, 0, int(width) + 1, int(height) + 1))
+
+    def _draw_header(self, canvas: Canvas) -> None:
+        width, height = self.pagesize
+        canvas.saveState()
+        rule = height - MARGIN_TOP + 7 * mm
+        self._header.drawOn(canvas, MARGIN_X, rule + 2 * mm)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, rule, width - MARGIN_X, rule)
+        canvas.restoreState()
+
+    def _draw_edition(self, canvas: Canvas) -> None:
+        width, _ = self.pagesize
         canvas.saveState()
         canvas.setFont(self.styles.body_font, 8.5)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(width - MARGIN_X, y, self.info.edition_label)
+        canvas.drawRightString(width - MARGIN_X, MARGIN_BOTTOM - 11 * mm, self.info.edition_label)
         canvas.restoreState()
 
 
