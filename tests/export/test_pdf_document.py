@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 import os
+import random
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,13 +14,13 @@ from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from test_pdf_support import FIXED_DATE, export_pdf, pdf_text, words_by_page
 
 from authoring.core.model import Choice, Course, Question, Quiz
 from authoring.export.pdf.document import CourseCanvas, KeepWithNext
 from authoring.export.pdf.flowables import Label, PageBook, Para
-from authoring.export.pdf.fonts import load_fonts
+from authoring.export.pdf.fonts import escape, load_fonts
 from authoring.export.pdf.styles import make_styles
 from authoring.export.registry import ExportError, ExportOptions, exporters, get_exporter
 
@@ -208,6 +209,19 @@ def test_the_fonts_remember_word_widths_exactly_and_only_so_many(monkeypatch: py
     for count in range(1, 12):
         assert font.stringWidth("a" * count, 10) == TTFont.stringWidth(font, "a" * count, 10)
         assert len(font._widths) <= 4
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_plain_text_breaks_into_the_lines_reportlabs_parser_gives(seed: int) -> None:
+    styles = make_styles(load_fonts(set("abcdefghijklmnopqrstuvwxyz"), None, "en"))
+    pieces = ["word", "longerword", "a", " ", "  ", "\n", "\t", "\u00a0", "\u200b", "\u2003", "\u3000", "\r\n"]
+    chooser = random.Random(seed)
+    for _ in range(200):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 40)))
+        ours, theirs = Para(text, styles.body), Paragraph(escape(text), styles.body)
+        ours.wrap(120, 1000)
+        theirs.wrap(120, 1000)
+        assert ours.blPara.lines == theirs.blPara.lines, repr(text)
 
 
 def test_what_every_page_repeats_is_stored_once(tmp_path: Path) -> None:

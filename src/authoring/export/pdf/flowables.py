@@ -48,7 +48,7 @@ class Para(Paragraph):
             text = keep_emphasis(text, style.fontName)
         if frags is None and text and bulletText is None and "<" not in text and "&" not in text:
             # Text without markup is one fragment of the style: made here, without reportlab's tag parser.
-            text = cleanBlockQuotedText(text)
+            text = _single_spaced(text)
             if text:
                 frags = [ParaFrag(**{**_template_frag(style).__dict__, "text": text, "link": [], "us_lines": []})]
         super().__init__(cast(str, text), style, bulletText=bulletText, frags=frags)  # None when split
@@ -72,6 +72,17 @@ class Para(Paragraph):
         canvas.translate(x, y)
         self._drawOn(canvas)  # type: ignore[attr-defined]
         canvas.translate(-x, -y)
+
+
+def _single_spaced(text: str) -> str:
+    """reportlab's ``cleanBlockQuotedText``: each run of white space one space, none at either end.
+
+    reportlab splits each line into words and joins them again; str.split does the same in one step,
+    except that reportlab keeps a no-break space and strips a zero-width one: its own does those.
+    """
+    if "\xa0" in text or "\u200b" in text:
+        return str(cleanBlockQuotedText(text))
+    return " ".join(text.split())
 
 
 def _template_frag(style: ParagraphStyle) -> Any:
