@@ -190,3 +190,18 @@ def test_every_feedback_is_labelled_whatever_it_starts_with(tmp_path: Path, feed
     target = tmp_path / "feedback.pdf"
     export_pdf(source, target, edition="reviewer")
     assert printed in pdf_text(target)
+
+
+def test_text_is_drawn_in_reading_order_for_copying_and_screen_readers(editions: dict[tuple[str, str], Path]) -> None:
+    """pypdf reads in the order things are drawn, as copying does and as screen readers read untagged PDFs;
+    poppler (pdf_text) sorts by position, so it cannot tell."""
+    course = load(SAMPLES / "customer-focus" / "course.md")
+    drawn = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(editions["customer-focus",
+                                                                                          "reviewer"]).pages)
+    for question in course.questions:
+        for choice in question.choices:
+            assert f"Feedback: {rendered(choice.feedback)}" in drawn
+            if choice.correct:
+                assert f"{rendered(choice.text)} {CORRECT_MARK}" in drawn
+    for item in course.items:
+        assert re.search(rf"{item.kind.capitalize()} {re.escape(rendered(item.title))} \d+ ", drawn), item.title

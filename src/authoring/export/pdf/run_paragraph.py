@@ -101,13 +101,15 @@ class RunPara(Para):
         return whole.split(available_width, available_height)
 
     def draw(self) -> None:
-        super().draw()
         if not self._separate:
+            super().draw()
             return
         style, size = self.style, self.style.fontSize
         first = self.height - size  # reportlab's first baseline (rl_config.paraFontSizeHeightOffset)
+        # In the order they are read: text is copied, and read aloud, in the order it is drawn.
         if self.lead:
             self._draw_run(self.lead, style.leftIndent + style.firstLineIndent - self._lead_width, first)
+        super().draw()
         if self.tail:
             _, end = self._last_line()
             self._draw_run(self.tail, end + self._space, first - (len(self.blPara.lines) - 1) * style.leading)
