@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
@@ -19,9 +20,10 @@ from test_pdf_support import FIXED_DATE, export_pdf, pdf_text, words_by_page
 
 from authoring.core.model import Choice, Course, Question, Quiz
 from authoring.export.pdf.document import CourseCanvas, KeepWithNext
-from authoring.export.pdf.flowables import Label, PageBook, Para
+from authoring.export.pdf.flowables import Label, PageBook, Para, TocEntry
 from authoring.export.pdf.fonts import escape, load_fonts
-from authoring.export.pdf.styles import make_styles
+from authoring.export.pdf.run_paragraph import Run, RunPara
+from authoring.export.pdf.styles import MUTED, make_styles
 from authoring.export.registry import ExportError, ExportOptions, exporters, get_exporter
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_courses"
@@ -234,3 +236,18 @@ def test_what_every_page_repeats_is_stored_once(tmp_path: Path) -> None:
     assert len(headers) == 1 and len(editions) == 1 and len(pages) > 3
     assert all(any("pghead" in name for name in page) for page in forms[1:])
     assert not any("pghead" in name for name in forms[0])  # the cover has the title as its heading instead
+
+
+@pytest.mark.parametrize("lead_apart", [True, False])
+def test_a_contents_line_has_its_dots_from_the_end_of_the_title(lead_apart: bool) -> None:
+    styles = make_styles(load_fonts(set("abcdefghijklmnopqrstuvwxyzL"), None, "en"))
+    style = styles.toc_entry
+    lead = Run("Lesson", style.fontName, MUTED, "Lesson")
+    line = RunPara("a title", style, lead=lead) if lead_apart else Para("Lesson a title", style)
+    entry = TocEntry(line, "item-0")
+    entry.wrap(400, 100)
+    canvas = Canvas(io.BytesIO())
+    entry.drawOn(canvas, 0, 0)
+    dots = next(op for op in canvas._code if op.endswith(" l S"))  # type: ignore[attr-defined]
+    start = float(dots.split()[1])  # "n x y m x2 y l S"
+    assert start == pytest.approx(stringWidth("Lesson a title", style.fontName, style.fontSize) + 6, abs=0.5)

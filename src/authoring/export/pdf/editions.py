@@ -149,9 +149,14 @@ class StoryBuilder:
         story: list[Flowable] = [Heading("Contents", s.toc_title, key="contents", outline="Contents", level=0,
                                          book=self.book)]
         for index, item in enumerate(self.course.items):
-            label = f'<font color="{hex_color(MUTED)}">{_KINDS[item.kind]}</font>  '
-            story.append(TocEntry(label + self.renderer.inline(item.title), s.toc_entry, self._item_key(index)))
+            line = RunPara(self.renderer.inline(item.title), s.toc_entry, lead=self._kind_run(item.kind))
+            story.append(TocEntry(line, self._item_key(index)))
         return story
+
+    def _kind_run(self, kind: str) -> Run:
+        """"Lesson", "Quiz" or "Reflection" before a title in the contents."""
+        return Run(_KINDS[kind], self.styles.toc_entry.fontName, MUTED,
+                   f'<font color="{hex_color(MUTED)}">{_KINDS[kind]}</font>')
 
     # -- items ----------------------------------------------------------------
 

@@ -211,11 +211,11 @@ class TocEntry(Flowable):
 
     NUMBER_WIDTH = 34
 
-    def __init__(self, markup: str, style: ParagraphStyle, key: str, level: int = 0) -> None:
+    def __init__(self, paragraph: Paragraph, key: str, level: int = 0) -> None:
         super().__init__()
         self.key, self.level = key, level
         self.indent = 16 * level
-        self.paragraph = Para(markup, style)
+        self.paragraph = paragraph
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
@@ -226,7 +226,7 @@ class TocEntry(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         self.paragraph.drawOn(canvas, self.indent, 3)
-        last = self.paragraph.getActualLineWidths0()[-1]
+        last = self.paragraph.getActualLineWidths0()[-1]  # with the first line's indent (a lead-in's room)
         start, end = self.indent + last + 6, self.width - self.NUMBER_WIDTH + 12
         if end - start > 6:
             canvas.saveState()
