@@ -10,7 +10,7 @@ as a core :class:`~authoring.core.commands.Change`, bracketed by the matching
 from __future__ import annotations
 
 import json
-import uuid
+import os
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
@@ -41,7 +41,7 @@ class OutlineModel(QAbstractItemModel):
         self._where: dict[int, Target] = {}
         self._objects: dict[int, Any] = {}
         self._pending_move = False
-        self._token = uuid.uuid4().hex
+        self._token = os.urandom(16).hex()  # names this model's drags: uuid would load for this alone
         self._reindex()
         document.aboutToChange.connect(self._before)
         document.changed.connect(self._after)
