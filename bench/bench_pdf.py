@@ -3,11 +3,11 @@
 A generated course of 200 lessons and 1,000 questions (50 quizzes of 20, each
 question with 4 choices, feedback and an explanation) is exported as the
 reviewer edition.  The floor is raw reportlab in the same run: a
-SimpleDocTemplate laying out the same text, in the same embedded fonts, as
-plain Paragraphs, with no contents, outline, boxes or tables, and fonts that are reportlab's
-own TrueType fonts made from the same files.  The goal is a
-ratio of at most 1.5.  WeasyPrint, where installed, renders the same content
-as HTML for comparison; it is not a dependency.
+SimpleDocTemplate laying out the same text, in the same embedded fonts (as
+reportlab's own TTFont, made from the same files), as plain Paragraphs, with
+no contents, outline, boxes or tables.  The goal is a ratio of at most 1.5.
+WeasyPrint, where installed, renders the same content as HTML for comparison;
+it is not a dependency.
 
 Run: .venv/bin/python bench/bench_pdf.py [--runs N]
 """

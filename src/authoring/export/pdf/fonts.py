@@ -424,4 +424,3 @@ def _register(file: FontFile, codes: frozenset[int]) -> str:
 
 
 _REGISTERED: set[str] = set()
-
