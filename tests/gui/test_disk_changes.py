@@ -15,6 +15,7 @@ from authoring.core.atomic_write import atomic_write
 from authoring.core.course_file import load_course
 from authoring.core.course_format import write_course
 from authoring.core.model import Lesson, Quiz
+from authoring.gui.document import CourseDocument
 from authoring.gui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -30,6 +31,15 @@ def change_elsewhere(path: Path, title: str = "Added by a colleague") -> None:
     assert course is not None
     course.items.insert(0, Lesson(title, "Written in another editor."))
     atomic_write(path, write_course(course).encode("utf-8"))
+
+
+def opened_with_an_unsaved_edit(window: MainWindow, course: Path) -> CourseDocument:
+    """``course`` open, with a reflection added and not saved."""
+    window.files.open_path(course)
+    document = window.document
+    assert document is not None
+    window.window_actions.add_reflection.trigger()
+    return document
 
 
 def quiz_row(window: MainWindow) -> int:
@@ -60,10 +70,7 @@ def test_a_course_without_edits_is_reloaded_and_keeps_its_selection(
 
 def test_the_editors_own_saves_are_not_taken_for_changes_elsewhere(qtbot: QtBot, window: MainWindow,
                                                                    sample_course: Path) -> None:
-    window.files.open_path(sample_course)
-    document = window.document
-    assert document is not None
-    window.window_actions.add_reflection.trigger()
+    document = opened_with_an_unsaved_edit(window, sample_course)
     watch = window.disk_watch
     with qtbot.waitSignal(watch.watcher.directoryChanged):  # the save replaces the file
         assert window.files.save()
@@ -79,10 +86,7 @@ def test_the_editors_own_saves_are_not_taken_for_changes_elsewhere(qtbot: QtBot,
 
 def test_unsaved_edits_are_kept_and_a_bar_says_at_once_that_the_file_changed(
         qtbot: QtBot, window: MainWindow, sample_course: Path, answers: ModalAnswers, tmp_path: Path) -> None:
-    window.files.open_path(sample_course)
-    document = window.document
-    assert document is not None
-    window.window_actions.add_reflection.trigger()
+    document = opened_with_an_unsaved_edit(window, sample_course)
     change_elsewhere(sample_course)
     qtbot.waitUntil(lambda: "course.md was changed on disk by another program" in window.file_bar.text())
     assert [button.text() for button in window.file_bar.buttons] == [RELOAD, "Keep mine"]
@@ -120,10 +124,7 @@ def test_text_typed_in_an_open_cell_counts_as_an_unsaved_edit(qtbot: QtBot, wind
 
 def test_a_file_deleted_or_moved_keeps_the_edits_and_points_to_save(
         qtbot: QtBot, window: MainWindow, sample_course: Path, answers: ModalAnswers, tmp_path: Path) -> None:
-    window.files.open_path(sample_course)
-    document = window.document
-    assert document is not None
-    window.window_actions.add_reflection.trigger()
+    document = opened_with_an_unsaved_edit(window, sample_course)
     moved = sample_course.with_name("renamed.md")
     sample_course.rename(moved)
     qtbot.waitUntil(lambda: "was deleted or moved by another program" in window.file_bar.text())
@@ -172,8 +173,7 @@ def test_a_changed_file_that_no_longer_reads_is_not_loaded_over_the_course(
 
 def test_with_unsaved_edits_a_file_that_no_longer_reads_offers_only_to_keep_them(
         qtbot: QtBot, window: MainWindow, sample_course: Path) -> None:
-    window.files.open_path(sample_course)
-    window.window_actions.add_reflection.trigger()
+    opened_with_an_unsaved_edit(window, sample_course)
     sample_course.write_bytes(b"\x00\x01 not a course")
     qtbot.waitUntil(lambda: not window.file_bar.isHidden())
     qtbot.mouseClick(window.file_bar.button(RELOAD), Qt.MouseButton.LeftButton)

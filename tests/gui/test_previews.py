@@ -107,11 +107,17 @@ def shown_pdf_preview(window: MainWindow, course: Path) -> PdfPreview:
     return preview
 
 
-def test_pdf_preview_generates_pages_and_navigates(qtbot: QtBot, window: MainWindow, sample_course: Path,
-                                                   fakes: FakeHtmlExporter) -> None:
-    preview = shown_pdf_preview(window, sample_course)
+def generated_pdf_preview(qtbot: QtBot, window: MainWindow, course: Path) -> PdfPreview:
+    """The PDF preview of ``course`` shown, with the learner edition (two pages) made."""
+    preview = shown_pdf_preview(window, course)
     preview.generate()
     qtbot.waitUntil(lambda: preview.pdf.pageCount() == 2, timeout=10000)
+    return preview
+
+
+def test_pdf_preview_generates_pages_and_navigates(qtbot: QtBot, window: MainWindow, sample_course: Path,
+                                                   fakes: FakeHtmlExporter) -> None:
+    preview = generated_pdf_preview(qtbot, window, sample_course)
     assert preview.page_count.text() == "of 2"
     assert preview.status.text() == "2 page(s), learner edition."
     preview.next_button.click()
@@ -126,9 +132,7 @@ def test_pdf_preview_generates_pages_and_navigates(qtbot: QtBot, window: MainWin
 
 def test_pdf_preview_zooms_by_keyboard_from_the_fitted_size(qtbot: QtBot, window: MainWindow, sample_course: Path,
                                                              fakes: FakeHtmlExporter) -> None:
-    preview = shown_pdf_preview(window, sample_course)
-    preview.generate()
-    qtbot.waitUntil(lambda: preview.pdf.pageCount() == 2, timeout=10000)
+    preview = generated_pdf_preview(qtbot, window, sample_course)
     assert preview.zoom.currentText() == "Fit width"
     fitted = preview.shown_zoom()
     assert 0.3 < fitted < 2.0
